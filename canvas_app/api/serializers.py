@@ -1,0 +1,137 @@
+"""API representations. Writes are parsed here and carried out by the services."""
+
+from rest_framework import serializers
+
+from canvas_app.framework import BLOCK_CHOICES, BLOCK_COUNT
+from canvas_app.models import (
+    CARD_TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Canvas,
+    Card,
+    CardColour,
+    CardHistory,
+    Council,
+    Evidence,
+    Sector,
+)
+
+
+class CouncilSerializer(serializers.ModelSerializer):
+    role = serializers.CharField(source="user_role", read_only=True)
+
+    class Meta:
+        model = Council
+        fields = ["slug", "name", "colour", "role"]
+
+
+class CardSerializer(serializers.ModelSerializer):
+    updated_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Card
+        fields = [
+            "id",
+            "block",
+            "text",
+            "tag",
+            "colour",
+            "evidence",
+            "position",
+            "version",
+            "created_at",
+            "updated_at",
+            "updated_by",
+        ]
+        read_only_fields = ["position", "version", "created_at", "updated_at"]
+
+
+class CardCreateSerializer(serializers.Serializer):
+    block = serializers.ChoiceField(choices=BLOCK_CHOICES)
+    text = serializers.CharField(max_length=CARD_TEXT_MAX_LENGTH)
+    tag = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    colour = serializers.ChoiceField(choices=CardColour.choices, required=False)
+    evidence = serializers.ChoiceField(choices=Evidence.choices, required=False)
+
+
+class CardUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text="The version this edit is based on; a stale one gets a 409."
+    )
+    text = serializers.CharField(max_length=CARD_TEXT_MAX_LENGTH, required=False)
+    tag = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    colour = serializers.ChoiceField(choices=CardColour.choices, required=False)
+    evidence = serializers.ChoiceField(choices=Evidence.choices, required=False)
+
+
+class CardMoveSerializer(serializers.Serializer):
+    block = serializers.ChoiceField(choices=BLOCK_CHOICES)
+    position = serializers.IntegerField(min_value=0, max_value=100_000)
+    canvas = serializers.IntegerField(
+        required=False, help_text="If given, must be the card's own canvas."
+    )
+
+
+class CardHistorySerializer(serializers.ModelSerializer):
+    by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = CardHistory
+        fields = ["id", "card_ref", "action", "block", "before", "after", "by", "at"]
+
+
+class CanvasSerializer(serializers.ModelSerializer):
+    council = serializers.SlugRelatedField(slug_field="slug", queryset=Council.objects.none())
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    title = serializers.CharField(max_length=TITLE_MAX_LENGTH)
+    summary = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+    blocks_filled = serializers.IntegerField(read_only=True)
+    blocks_total = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Canvas
+        fields = [
+            "id",
+            "council",
+            "title",
+            "summary",
+            "sector",
+            "stage",
+            "revision",
+            "owner",
+            "blocks_filled",
+            "blocks_total",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["stage", "revision", "created_at", "updated_at"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["council"].queryset = Council.objects.of_user(request.user)
+
+    def get_blocks_total(self, canvas: Canvas) -> int:
+        return BLOCK_COUNT
+
+
+class CanvasUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=TITLE_MAX_LENGTH, required=False)
+    summary = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+    sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+
+
+class CanvasDetailSerializer(CanvasSerializer):
+    cards = CardSerializer(many=True, read_only=True)
+
+    class Meta(CanvasSerializer.Meta):
+        fields = [*CanvasSerializer.Meta.fields, "cards"]
+
+
+class BlockSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    group = serializers.CharField()
+    title = serializers.CharField()
+    questions = serializers.ListField(child=serializers.CharField())
+    is_impact = serializers.BooleanField()

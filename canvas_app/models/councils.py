@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB, for example #1d70b8.")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Admin"
+    EDITOR = "editor", "Editor"
+    APPROVER = "approver", "Approver"
+    VIEWER = "viewer", "Viewer"
+
+
+# Who may do what, by council role. Stakeholder and observer roles are given
+# per canvas by invitation, not by council membership.
+EDIT_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
+MANAGE_ROLES = frozenset({Role.ADMIN})
+
+
+class CouncilQuerySet(models.QuerySet):
+    def of_user(self, user) -> "CouncilQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Council(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    colour = models.CharField(max_length=7, default="#1d70b8", validators=[hex_colour])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.VIEWER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council"], name="one_membership_per_council")
+        ]
+        ordering = ["council__name", "user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.council} ({self.role})"
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in EDIT_ROLES
+
+    @property
+    def can_manage(self) -> bool:
+        return self.role in MANAGE_ROLES
