@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from canvas_app.framework import BLOCK_CHOICES
@@ -64,7 +65,9 @@ class CanvasQuerySet(models.QuerySet):
 class Canvas(models.Model):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="canvases")
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    summary = models.TextField("service summary", blank=True, max_length=4000)
+    summary = models.TextField(
+        "service summary", blank=True, max_length=4000, validators=[MaxLengthValidator(4000)]
+    )
     sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFT)
     revision = models.PositiveIntegerField(default=1)
@@ -95,7 +98,9 @@ class CardQuerySet(models.QuerySet):
 class Card(models.Model):
     canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="cards")
     block = models.CharField(max_length=40, choices=BLOCK_CHOICES)
-    text = models.TextField(max_length=CARD_TEXT_MAX_LENGTH)
+    text = models.TextField(
+        max_length=CARD_TEXT_MAX_LENGTH, validators=[MaxLengthValidator(CARD_TEXT_MAX_LENGTH)]
+    )
     tag = models.CharField(max_length=40, blank=True)
     colour = models.CharField(max_length=10, choices=CardColour.choices, default=CardColour.YELLOW)
     evidence = models.CharField(

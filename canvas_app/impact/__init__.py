@@ -1,0 +1,46 @@
+"""The impact engine: a canvas's inputs in, cost-benefit figures and 0-100 scores out.
+
+Pure Python and numpy, no Django: everything the engine needs is passed in, so the same
+inputs, parameters and seed always give the same result. The method is documented in
+IMPACT_METHOD.md (version 1).
+"""
+
+from .docs import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS, SUBSCORE_DOCS, FieldDoc, ParameterDoc
+from .engine import assess
+from .inputs import (
+    CARBON_PRICE_MODES,
+    DEFAULT_WEIGHTS,
+    INPUT_FIELDS,
+    PARAMETER_FIELDS,
+    FundingSource,
+    ImpactInputs,
+    InputError,
+    MethodParameters,
+)
+from .result import METHOD_VERSION, AssessmentResult
+from .risk import seed_for
+from .validation import validate_funding, validate_inputs, validate_parameters
+
+__all__ = [
+    "CARBON_PRICE_MODES",
+    "DEFAULT_WEIGHTS",
+    "INPUT_DOCS",
+    "INPUT_FIELDS",
+    "METHOD_VERSION",
+    "PARAMETER_DOCS",
+    "PARAMETER_FIELDS",
+    "RATING_ANCHORS",
+    "SUBSCORE_DOCS",
+    "AssessmentResult",
+    "FieldDoc",
+    "FundingSource",
+    "ImpactInputs",
+    "InputError",
+    "MethodParameters",
+    "ParameterDoc",
+    "assess",
+    "seed_for",
+    "validate_funding",
+    "validate_inputs",
+    "validate_parameters",
+]
