@@ -25,15 +25,23 @@ from .errors import add_service_errors
 from .scoping import my_canvas, my_card
 
 
-def _after_change(request, canvas, block_key: str):
-    """htmx gets the block (and the completeness bar) again; a plain form, a redirect."""
+def _after_change(request, canvas, block_key: str, *, keep_adding: bool = False):
+    """htmx gets the block (and the completeness bar) again; a plain form, a redirect.
+
+    After an added card the add form stays open, so several cards go in quickly.
+    """
     if not request.htmx:
         return redirect(reverse("canvas-detail", args=[canvas.pk]) + f"#block-{block_key}")
     board = canvas_board(canvas)
     response = render(
         request,
         "canvas_app/_block_changed.html",
-        {"canvas": canvas, "entry": board.block(block_key), "board": board},
+        {
+            "canvas": canvas,
+            "entry": board.block(block_key),
+            "board": board,
+            "keep_adding": keep_adding,
+        },
     )
     # Whatever the form targeted (a card, the add form), the whole block is new now.
     response["HX-Retarget"] = f"#block-{block_key}"
@@ -60,7 +68,7 @@ def card_new(request, pk: int, block: str):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return _after_change(request, canvas, block)
+            return _after_change(request, canvas, block, keep_adding=True)
     context = {"canvas": canvas, "block": BLOCKS_BY_KEY[block], "form": form}
     return _form_page(request, "card_new", context, status=400 if form.errors else 200)
 
