@@ -41,3 +41,15 @@ def test_a_user_without_council_is_told_so(client, db):
     client.force_login(UserFactory())
 
     assert "not a member of any council" in client.get(reverse("home")).content.decode()
+
+
+def test_repeated_wrong_passwords_lock_the_username_out(client, editor, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "editor", "password": "wrong"})
+
+    response = client.post(
+        reverse("login"), {"username": "editor", "password": "correct-horse-battery"}
+    )
+
+    assert response.status_code == 429
+    assert "Too many sign-in attempts" in response.content.decode()
