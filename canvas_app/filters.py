@@ -15,6 +15,7 @@ class CanvasFilter(django_filters.FilterSet):
         fields=(("updated_at", "updated"), ("created_at", "created"), ("title", "title")),
         field_labels={"updated_at": "Last updated", "created_at": "Created", "title": "Title"},
         label="Sort by",
+        empty_label="Last updated first",
     )
 
     class Meta:
@@ -26,3 +27,62 @@ class CanvasFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+
+
+SCORE_FIELDS = ("economic", "environmental", "social", "overall", "capex")
+
+
+def with_latest_scores(canvases):
+    """Annotate each canvas with the scores of its newest done assessment."""
+    from django.db.models import OuterRef, Subquery
+
+    from canvas_app.models import Assessment
+
+    latest = Assessment.objects.filter(canvas=OuterRef("pk"), status="done").order_by(
+        "-requested_at", "-id"
+    )
+    return canvases.annotate(**{name: Subquery(latest.values(name)[:1]) for name in SCORE_FIELDS})
+
+
+class PortfolioFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Search")
+    sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
+    scored = django_filters.BooleanFilter(
+        method="only_scored",
+        label="Only scored canvases",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("overall", "overall"),
+            ("economic", "economic"),
+            ("environmental", "environmental"),
+            ("social", "social"),
+            ("capex", "capex"),
+            ("title", "title"),
+        ),
+        field_labels={
+            "overall": "Overall score",
+            "economic": "Economic score",
+            "environmental": "Environmental score",
+            "social": "Social score",
+            "capex": "Investment",
+            "title": "Title",
+        },
+        label="Sort by",
+        empty_label="Title",
+    )
+
+    class Meta:
+        model = Canvas
+        fields = ["q", "sector", "stage"]
+
+    def __init__(self, data=None, *, council, **kwargs) -> None:
+        canvases = with_latest_scores(Canvas.objects.filter(council=council)).order_by("title")
+        super().__init__(data, queryset=canvases, **kwargs)
+
+    search = CanvasFilter.search
+
+    def only_scored(self, queryset, name: str, value: bool | None):
+        return queryset.filter(overall__isnull=False) if value else queryset

@@ -3,13 +3,14 @@
 from dataclasses import dataclass, field
 
 from canvas_app.framework import BLOCK_COUNT, BLOCKS, GROUPS_BY_KEY, Block, Group
-from canvas_app.models import Canvas, Card
+from canvas_app.models import Assessment, Canvas, Card, ImpactInputs, MethodParameters
 
 
 @dataclass
 class BoardBlock:
     block: Block
     cards: list[Card] = field(default_factory=list)
+    score: float | None = None  # impact blocks: the dimension's current score
 
     @property
     def group(self) -> Group:
@@ -50,3 +51,69 @@ def canvas_board(canvas: Canvas, cards: list[Card] | None = None) -> Board:
     for card in sorted(cards, key=lambda c: (c.position, c.pk)):
         by_block.setdefault(card.block, []).append(card)
     return Board(blocks=[BoardBlock(block, by_block[block.key]) for block in BLOCKS])
+
+
+@dataclass
+class AssessmentState:
+    """Where a canvas's scores stand: what to show, and whether it is current."""
+
+    has_inputs: bool
+    latest: Assessment | None  # the newest request, whatever its status
+    shown: Assessment | None  # the newest done assessment
+    is_stale: bool  # the inputs or parameters changed since `shown` was computed
+
+    @property
+    def is_pending(self) -> bool:
+        return self.latest is not None and self.latest.is_pending
+
+    @property
+    def failed(self) -> bool:
+        return self.latest is not None and self.latest.status == "failed"
+
+
+def assessment_state(canvas: Canvas) -> AssessmentState:
+    inputs = ImpactInputs.objects.filter(canvas=canvas).only("version").first()
+    recent = list(
+        Assessment.objects.filter(canvas=canvas)
+        .defer("inputs", "parameters", "funding")
+        .order_by("-requested_at", "-id")[:1]
+    )
+    latest = recent[0] if recent else None
+    shown = latest
+    if latest is not None and latest.status != "done":
+        shown = (
+            Assessment.objects.filter(canvas=canvas, status="done")
+            .defer("inputs", "parameters", "funding")
+            .order_by("-requested_at", "-id")
+            .first()
+        )
+    is_stale = False
+    if shown is not None and inputs is not None:
+        parameters = MethodParameters.objects.filter(council_id=canvas.council_id).only("version")
+        parameters_version = parameters[0].version if parameters else 0
+        is_stale = (shown.inputs_version, shown.parameters_version) != (
+            inputs.version,
+            parameters_version,
+        )
+    return AssessmentState(
+        has_inputs=inputs is not None, latest=latest, shown=shown, is_stale=is_stale
+    )
+
+
+IMPACT_BLOCK_DIMENSIONS = {
+    "economic_impact": "economic",
+    "environmental_impact": "environmental",
+    "social_impact": "social",
+}
+
+
+def canvas_board_with_scores(canvas: Canvas) -> tuple[Board, AssessmentState]:
+    """The board, its impact blocks carrying the scores of the assessment shown."""
+    board = canvas_board(canvas)
+    state = assessment_state(canvas)
+    if state.shown is not None:
+        for entry in board.blocks:
+            dimension = IMPACT_BLOCK_DIMENSIONS.get(entry.block.key)
+            if dimension:
+                entry.score = getattr(state.shown, dimension)
+    return board, state

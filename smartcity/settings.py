@@ -178,6 +178,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
 }
 CELERY_TASK_PUBLISH_RETRY = False
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {"canvas_app.tasks.render_report": {"queue": "reports"}}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-assessments": {
+        "task": "canvas_app.tasks.sweep_assessments",
+        "schedule": float(os.environ.get("ASSESSMENT_SWEEP_SECONDS", "60")),
+    }
+}
 
 CACHES = {
     "default": (

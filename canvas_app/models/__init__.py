@@ -11,8 +11,22 @@ from .canvases import (
     Stage,
 )
 from .councils import EDIT_ROLES, MANAGE_ROLES, Council, Membership, Role
+from .impact import (
+    Assessment,
+    AssessmentStatus,
+    FundingKind,
+    FundingSource,
+    ImpactInputs,
+    MethodParameters,
+)
 
 __all__ = [
+    "Assessment",
+    "AssessmentStatus",
+    "FundingKind",
+    "FundingSource",
+    "ImpactInputs",
+    "MethodParameters",
     "CARD_TEXT_MAX_LENGTH",
     "EDIT_ROLES",
     "MANAGE_ROLES",

@@ -73,4 +73,10 @@ def canvas_create_from_example(
         for block, cards in example.cards.items()
         for position, card in enumerate(cards)
     )
+    if example.impact_inputs:
+        from .impact import funding_sources_replace, impact_inputs_update
+
+        # Funding first: the inputs' save then asks for the one assessment of both.
+        funding_sources_replace(canvas=canvas, by=by, sources=example.funding)
+        impact_inputs_update(canvas=canvas, by=by, values=example.impact_inputs)
     return canvas

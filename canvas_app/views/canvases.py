@@ -9,7 +9,7 @@ from canvas_app.examples import EXAMPLE_CHOICES, EXAMPLES
 from canvas_app.filters import CanvasFilter
 from canvas_app.forms import CanvasCreateForm, CanvasForm
 from canvas_app.models import Canvas
-from canvas_app.selectors import canvas_board
+from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.canvases import (
     canvas_create,
     canvas_create_from_example,
@@ -87,8 +87,12 @@ def canvas_new(request, slug: str):
 @login_required
 def canvas_detail(request, pk: int):
     canvas = my_canvas(request, pk)
-    board = canvas_board(canvas)
-    return render(request, "canvas_app/canvas_detail.html", {"canvas": canvas, "board": board})
+    board, state = canvas_board_with_scores(canvas)
+    return render(
+        request,
+        "canvas_app/canvas_detail.html",
+        {"canvas": canvas, "board": board, "state": state},
+    )
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from canvas_app.forms import CardDeleteForm, CardEditForm, CardForm, CardMoveForm
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import CardHistory
-from canvas_app.selectors import canvas_board
+from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.cards import (
     CardConflict,
     card_create,
@@ -32,7 +32,7 @@ def _after_change(request, canvas, block_key: str, *, keep_adding: bool = False)
     """
     if not request.htmx:
         return redirect(reverse("canvas-detail", args=[canvas.pk]) + f"#block-{block_key}")
-    board = canvas_board(canvas)
+    board, state = canvas_board_with_scores(canvas)
     response = render(
         request,
         "canvas_app/_block_changed.html",
@@ -41,6 +41,7 @@ def _after_change(request, canvas, block_key: str, *, keep_adding: bool = False)
             "entry": board.block(block_key),
             "board": board,
             "keep_adding": keep_adding,
+            "state": state,
         },
     )
     # Whatever the form targeted (a card, the add form), the whole block is new now.

@@ -1,0 +1,200 @@
+"""Forms for the impact inputs, the funding plan and the council's method parameters.
+
+Fields, labels, units and help come from the impact engine's own documentation,
+so the form always matches the method.
+"""
+
+from django import forms
+from django.utils import timezone
+
+from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS
+from canvas_app.impact.validation import AMOUNT_FIELDS, QUANTITY_FIELDS, RATING_FIELDS
+from canvas_app.models import FundingKind
+
+SCHEDULE_FLOWS = ("capex", "opex", "revenue", "savings", "other_benefits")
+RATING_CHOICES = [("", "Not rated"), *((str(k), f"{k} – {v}") for k, v in RATING_ANCHORS.items())]
+
+
+def _label(name: str) -> str:
+    doc = INPUT_DOCS[name]
+    return f"{doc.label} ({doc.unit})"
+
+
+def _amount(name: str) -> forms.FloatField:
+    return forms.FloatField(
+        label=_label(name), help_text=INPUT_DOCS[name].help, required=False, min_value=0
+    )
+
+
+class ImpactInputsForm(forms.Form):
+    """The single-value inputs; yearly schedules come from the table (ScheduleTable)."""
+
+    lifetime_years = forms.IntegerField(
+        label=_label("lifetime_years"),
+        help_text=INPUT_DOCS["lifetime_years"].help,
+        min_value=1,
+        max_value=60,
+    )
+    first_year = forms.IntegerField(
+        label=_label("first_year"),
+        help_text=INPUT_DOCS["first_year"].help,
+        min_value=1900,
+        max_value=2200,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in (*AMOUNT_FIELDS, *QUANTITY_FIELDS):
+            self.fields[name] = _amount(name)
+        for name in RATING_FIELDS:
+            self.fields[name] = forms.TypedChoiceField(
+                label=INPUT_DOCS[name].label,
+                choices=RATING_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+        if not self.is_bound:
+            self.fields["first_year"].initial = timezone.now().year + 1
+
+    def group(self, *names: str) -> list[forms.BoundField]:
+        return [self[name] for name in names]
+
+    @property
+    def money_fields(self):
+        return self.group(*AMOUNT_FIELDS)
+
+    @property
+    def environment_fields(self):
+        return self.group("energy_saved_kwh", "other_ghg_t", "nox_kg", "pm25_kg")
+
+    @property
+    def people_fields(self):
+        return self.group("jobs_fte", "users_served", "target_population")
+
+    @property
+    def rating_fields(self):
+        return self.group(*RATING_FIELDS)
+
+    def engine_values(self) -> dict[str, object]:
+        """Cleaned values with unset amounts as 0 and unset quantities as None."""
+        values = dict(self.cleaned_data)
+        for name in AMOUNT_FIELDS:
+            if values.get(name) is None:
+                values[name] = 0.0
+        return values
+
+
+class ScheduleTable:
+    """The per-year table of capex, opex, revenue, savings and other benefits.
+
+    A column left entirely empty means "no schedule": the single amount is used.
+    Cells are named `<flow>-<year>`, e.g. `capex-0`.
+    """
+
+    def __init__(self, lifetime: int, stored: dict | None = None, data=None) -> None:
+        self.lifetime = max(1, min(int(lifetime or 1), 60))
+        self.stored = stored or {}
+        self.data = data
+        self.errors: dict[str, list[str]] = {}
+
+    @property
+    def years(self) -> range:
+        return range(self.lifetime + 1)
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "t": t,
+                "cells": [(flow, f"{flow}-{t}", self._shown(flow, t)) for flow in SCHEDULE_FLOWS],
+            }
+            for t in self.years
+        ]
+
+    def _shown(self, flow: str, t: int) -> str:
+        if self.data is not None:
+            return self.data.get(f"{flow}-{t}", "")
+        schedule = self.stored.get(f"{flow}_schedule")
+        if schedule and t < len(schedule):
+            return f"{schedule[t]:g}"
+        return ""
+
+    def values(self) -> dict[str, list[float] | None]:
+        """Parse the table; cell errors go to self.errors keyed by `<flow>_schedule`."""
+        parsed: dict[str, list[float] | None] = {}
+        for flow in SCHEDULE_FLOWS:
+            cells = [(self.data.get(f"{flow}-{t}") or "").strip() for t in self.years]
+            if not any(cells):
+                parsed[f"{flow}_schedule"] = None
+                continue
+            parsed[f"{flow}_schedule"] = self._numbers(flow, cells)
+        return parsed
+
+    def _numbers(self, flow: str, cells: list[str]) -> list[float] | None:
+        numbers = []
+        for t, cell in enumerate(cells):
+            try:
+                numbers.append(float(cell.replace(",", "").replace(" ", "")) if cell else 0.0)
+            except ValueError:
+                self.errors.setdefault(f"{flow}_schedule", []).append(
+                    f"Year {t}: “{cell}” is not a number."
+                )
+                return None
+        return numbers
+
+    @property
+    def headings(self) -> list[str]:
+        return [INPUT_DOCS[flow].label for flow in SCHEDULE_FLOWS]
+
+
+class FundingSourceForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(choices=FundingKind.choices, initial=FundingKind.OWN_BUDGET)
+    amount = forms.FloatField(label="Amount (EUR)", min_value=0)
+    secured = forms.BooleanField(required=False, help_text="Untick if pledged or applied for.")
+
+
+FundingFormSet = forms.formset_factory(
+    FundingSourceForm, extra=2, can_delete=True, max_num=50, validate_max=True
+)
+
+
+class MethodParametersForm(forms.Form):
+    """The council's method parameters, labelled with their units, defaults and sources."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, doc in PARAMETER_DOCS.items():
+            if name == "weights":
+                continue
+            help_text = f"Default {doc.default}. Source: {doc.source}."
+            if name == "carbon_price_mode":
+                self.fields[name] = forms.ChoiceField(
+                    label=doc.label,
+                    choices=[("constant", "Constant price"), ("eib_path", "EIB price path")],
+                    help_text=help_text,
+                )
+            else:
+                self.fields[name] = forms.FloatField(
+                    label=f"{doc.label} ({doc.unit})", help_text=help_text, min_value=0
+                )
+        for code, weight in PARAMETER_DOCS["weights"].default.items():
+            self.fields[f"weight_{code}"] = forms.FloatField(
+                label=f"Weight {code}", min_value=0, help_text=f"Default {weight}."
+            )
+
+    def engine_values(self) -> dict[str, object]:
+        values = {k: v for k, v in self.cleaned_data.items() if not k.startswith("weight_")}
+        values["weights"] = {
+            k.removeprefix("weight_"): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith("weight_")
+        }
+        return values
+
+    @classmethod
+    def initial_from(cls, values: dict) -> dict:
+        initial = {k: v for k, v in values.items() if k != "weights"}
+        initial.update({f"weight_{k}": v for k, v in values.get("weights", {}).items()})
+        return initial

@@ -1,0 +1,69 @@
+"""Background work. Each task takes ids, calls a service and is safe to run twice."""
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from canvas_app.services import assessments
+
+logger = logging.getLogger(__name__)
+
+# Transient: the database restarting or a connection dropped. Anything else is a bug
+# or bad data and is recorded on the assessment instead of being retried forever.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=60,
+)
+def assess(assessment_id: int) -> None:
+    assessments.assessment_run(assessment_id=assessment_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def assess_chunk(canvas_ids: list[int]) -> int:
+    return assessments.assessments_refresh(canvas_ids=canvas_ids)
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=5)
+def rescore_council(council_id: int) -> int:
+    """Re-score a council's canvases after a parameter change, a chunk per task."""
+    chunks = assessments.council_rescore_chunks(council_id=council_id)
+    for chunk in chunks:
+        assess_chunk.delay(chunk)
+    return len(chunks)
+
+
+@shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
+def sweep_assessments() -> dict[str, int]:
+    """Periodic: queue again what a lost message or a down broker left behind."""
+    result = assessments.assessments_sweep()
+    outdated = result.outdated_canvases
+    for start in range(0, len(outdated), assessments.RESCORE_CHUNK_SIZE):
+        assess_chunk.delay(outdated[start : start + assessments.RESCORE_CHUNK_SIZE])
+    if result.requeued or outdated:
+        logger.info(
+            "Sweep queued %s assessments again and %s outdated canvases",
+            len(result.requeued),
+            len(outdated),
+        )
+    return {"requeued": len(result.requeued), "outdated": len(outdated)}
+
+
+__all__ = ["assess", "assess_chunk", "rescore_council", "sweep_assessments"]
