@@ -1,7 +1,7 @@
 """The canvas list's search, filters and sorting, shared by the HTML list and the API."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 
 from canvas_app.models import Canvas, Sector, Stage
 
@@ -44,6 +44,23 @@ def with_latest_scores(canvases):
     return canvases.annotate(**{name: Subquery(latest.values(name)[:1]) for name in SCORE_FIELDS})
 
 
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Unscored canvases sort after scored ones, whichever the direction."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            descending = field.startswith("-")
+            expression = F(field.lstrip("-"))
+            ordering.append(
+                expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+            )
+        return qs.order_by(*ordering, "title")
+
+
 class PortfolioFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
@@ -53,7 +70,7 @@ class PortfolioFilter(django_filters.FilterSet):
         label="Only scored canvases",
         widget=django_filters.widgets.BooleanWidget(),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = NullsLastOrderingFilter(
         fields=(
             ("overall", "overall"),
             ("economic", "economic"),

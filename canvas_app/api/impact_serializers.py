@@ -34,13 +34,16 @@ def _input_field(name: str) -> serializers.Field:
 
 
 class RejectUnknownFieldsMixin:
-    def validate(self, attrs):
-        unknown = set(self.initial_data) - set(self.fields)
-        if unknown:
-            raise serializers.ValidationError(
-                {name: ["Unknown field."] for name in sorted(unknown)}
-            )
-        return super().validate(attrs)
+    """A misspelt field is an error, not silently ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = set(data) - set(self.fields)
+            if unknown:
+                raise serializers.ValidationError(
+                    {str(name): ["Unknown field."] for name in sorted(unknown, key=str)}
+                )
+        return super().to_internal_value(data)
 
 
 class ImpactInputsSerializer(RejectUnknownFieldsMixin, serializers.Serializer):

@@ -1,0 +1,13 @@
+"""Server-side SVG charts: plain data in, an accessible SVG 1.1 string out.
+
+Pure functions, no Django import: the same string is inlined in HTML pages (the caller
+marks it safe) and drawn by WeasyPrint in PDF reports. Every user-supplied text is escaped
+here, and the same input always gives byte-identical output.
+"""
+
+from .portfolio import BubblePoint, portfolio_bubbles
+from .scores import score_bars
+from .svg import money
+from .tornado import tornado
+
+__all__ = ["BubblePoint", "money", "portfolio_bubbles", "score_bars", "tornado"]
