@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from canvas_app.services import assessments
+from canvas_app.services import assessments, reports
 
 logger = logging.getLogger(__name__)
 
@@ -66,4 +66,15 @@ def sweep_assessments() -> dict[str, int]:
     return {"requeued": len(result.requeued), "outdated": len(outdated)}
 
 
-__all__ = ["assess", "assess_chunk", "rescore_council", "sweep_assessments"]
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    max_retries=3,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def render_report(report_id: int) -> None:
+    """Runs on the `reports` queue, so long renders never hold up the scores."""
+    reports.report_render(report_id=report_id)

@@ -1,5 +1,7 @@
 from .model import Example
 from .model import ExampleCard as C
+from .model import ExampleMilestone as M
+from .model import ExamplePartner as P
 
 BIKE_SHARING = Example(
     key="bike-sharing",
@@ -144,6 +146,45 @@ BIKE_SHARING = Example(
         "rating_engagement": 4,
         "rating_safety_health": 4,
     },
+    partners=(
+        P(
+            "Demo City Council",
+            "council",
+            ("finance", "resources"),
+            "Cycle lanes, station sites and the operating subsidy.",
+            "Fewer car trips, cleaner air.",
+            {0: "A", 1: "A", 2: "R"},
+        ),
+        P(
+            "Bike-share operator",
+            "company",
+            ("resources", "skills"),
+            "Bikes, stations, rebalancing and maintenance.",
+            "A 10-year concession.",
+            {0: "C", 1: "R", 2: "C"},
+        ),
+        P(
+            "Public transport authority",
+            "public_body",
+            ("data", "resources"),
+            "One card, one app, joint tariffs.",
+            "More public-transport riders.",
+            {0: "C", 2: "I"},
+        ),
+        P(
+            "Cycling association",
+            "civil_society",
+            ("skills",),
+            "Route planning and safety training.",
+            "Safer cycling.",
+            {0: "C"},
+        ),
+    ),
+    milestones=(
+        M("Concession awarded", "2026-04-30", 0, "in_progress"),
+        M("Phase 1: 50 stations open in the centre", "2026-09-30", 1),
+        M("Phase 2: outer districts", "2027-06-30", 1),
+    ),
     funding=(
         {
             "name": "Council mobility budget",

@@ -1,5 +1,7 @@
 from .model import Example
 from .model import ExampleCard as C
+from .model import ExampleMilestone as M
+from .model import ExamplePartner as P
 
 LED_LIGHTING = Example(
     key="led-street-lighting",
@@ -187,6 +189,55 @@ LED_LIGHTING = Example(
         "rating_engagement": 2,
         "rating_safety_health": 4,
     },
+    partners=(
+        P(
+            "Demo City Council",
+            "council",
+            ("finance", "data"),
+            "Owns the lighting network, budget and asset data.",
+            "Lower energy bills and emissions.",
+            {0: "A", 1: "R", 2: "A", 3: "A"},
+        ),
+        P(
+            "Energy service company",
+            "company",
+            ("resources", "skills", "finance"),
+            "Installs luminaires and guarantees the savings.",
+            "A 10-year energy performance contract.",
+            {0: "C", 2: "R", 3: "R"},
+        ),
+        P(
+            "Distribution network operator",
+            "utility",
+            ("resources", "data"),
+            "Metering and connection works.",
+            "Accurate metering of unmetered supplies.",
+            {2: "C"},
+        ),
+        P(
+            "Regional energy agency",
+            "public_body",
+            ("skills",),
+            "Technical assistance and the monitoring protocol.",
+            "A reference project.",
+            {0: "R", 1: "C", 3: "I"},
+        ),
+        P(
+            "University lighting lab",
+            "university",
+            ("skills", "data"),
+            "Validates light levels after the retrofit.",
+            "Field data for research.",
+            {3: "C"},
+        ),
+    ),
+    milestones=(
+        M("Audit of all light points completed", "2026-03-31", 3, "done"),
+        M("Energy performance contract signed", "2026-06-30", 0, "in_progress"),
+        M("Pilot district (600 points) switched", "2026-10-31", 1),
+        M("All 5,000 points retrofitted", "2027-12-31", 1),
+        M("First savings verification report", "2028-03-31", 4),
+    ),
     funding=(
         {
             "name": "Council investment budget",

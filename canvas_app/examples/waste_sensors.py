@@ -1,5 +1,7 @@
 from .model import Example
 from .model import ExampleCard as C
+from .model import ExampleMilestone as M
+from .model import ExamplePartner as P
 
 WASTE_SENSORS = Example(
     key="waste-sensors",
@@ -117,6 +119,36 @@ WASTE_SENSORS = Example(
         "rating_engagement": 3,
         "rating_safety_health": 3,
     },
+    partners=(
+        P(
+            "Demo City Council",
+            "council",
+            ("finance", "data"),
+            "Sets service targets and owns the data.",
+            "Cleaner streets at lower cost.",
+            {0: "A", 1: "A", 2: "R"},
+        ),
+        P(
+            "Municipal waste company",
+            "company",
+            ("resources", "skills"),
+            "Operates collection and dispatch.",
+            "Fewer wasted rounds.",
+            {0: "R", 1: "R"},
+        ),
+        P(
+            "Telecom operator",
+            "utility",
+            ("resources",),
+            "The low-power network (LoRaWAN).",
+            "Connectivity revenue.",
+            {0: "C"},
+        ),
+    ),
+    milestones=(
+        M("Pilot on 300 glass containers", "2026-05-31", 1, "in_progress"),
+        M("All 2,500 containers equipped", "2026-12-31", 1),
+    ),
     funding=(
         {"name": "Council waste budget", "kind": "own_budget", "amount": 450_000, "secured": True},
         {"name": "Regional innovation grant", "kind": "other", "amount": 150_000, "secured": True},

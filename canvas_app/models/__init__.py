@@ -19,8 +19,28 @@ from .impact import (
     ImpactInputs,
     MethodParameters,
 )
+from .network import (
+    Contribution,
+    Milestone,
+    MilestoneStatus,
+    Partner,
+    PartnerKind,
+    Raci,
+    Responsibility,
+)
+from .reports import Report, ReportStatus, ShareLink
 
 __all__ = [
+    "Contribution",
+    "Milestone",
+    "MilestoneStatus",
+    "Partner",
+    "PartnerKind",
+    "Raci",
+    "Report",
+    "ReportStatus",
+    "Responsibility",
+    "ShareLink",
     "Assessment",
     "AssessmentStatus",
     "FundingKind",

@@ -74,6 +74,13 @@ class Canvas(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_canvases"
     )
+    is_template = models.BooleanField(
+        "shared as a template",
+        default=False,
+        help_text="Listed in the library, where other councils can replicate it.",
+    )
+    # Where a replicated or imported canvas came from, as the export described it.
+    origin = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

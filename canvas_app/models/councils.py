@@ -29,6 +29,9 @@ class Council(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
     colour = models.CharField(max_length=7, default="#1d70b8", validators=[hex_colour])
+    logo = models.ImageField(
+        upload_to="logos/", blank=True, help_text="PNG or JPEG, shown on business cases."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CouncilQuerySet.as_manager()

@@ -9,7 +9,7 @@ from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import Canvas, Card, CardAction, CardColour, CardHistory, Evidence
 
 from .access import ensure_canvas_editable
-from .canvases import canvas_touch
+from .touch import canvas_touch
 from .validation import clean_or_raise, require
 
 CONTENT_FIELDS = ("text", "tag", "colour", "evidence")

@@ -7,8 +7,8 @@ from django.db import transaction
 from canvas_app.examples import EXAMPLES
 from canvas_app.models import Canvas, Council, Role
 
-from .canvases import canvas_create_from_example
 from .councils import council_create, member_add
+from .exchange import canvas_create_from_example
 
 DEMO_COUNCIL_SLUG = "demo"
 DEMO_PASSWORD = "demo-password"  # printed by the run command; a demo, not a secret

@@ -12,10 +12,10 @@ from canvas_app.models import Canvas
 from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.canvases import (
     canvas_create,
-    canvas_create_from_example,
     canvas_delete,
     canvas_update,
 )
+from canvas_app.services.exchange import canvas_create_from_example
 
 from .errors import add_service_errors
 from .scoping import my_canvas, my_council

@@ -6,10 +6,10 @@ from canvas_app.framework import BLOCKS
 from canvas_app.models import Canvas
 from canvas_app.services.canvases import (
     canvas_create,
-    canvas_create_from_example,
     canvas_delete,
     canvas_update,
 )
+from canvas_app.services.exchange import canvas_create_from_example
 
 
 def test_an_editor_creates_a_draft_canvas(council, editor):

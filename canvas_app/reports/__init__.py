@@ -1,0 +1,1 @@
+"""The business case: what it shows (content), and its PDF (render)."""

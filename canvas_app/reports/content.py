@@ -1,0 +1,164 @@
+"""Everything the business case shows, gathered in one place.
+
+The same content feeds the PDF and the shared HTML report, and its fingerprint
+keys the stored PDF: an unchanged canvas is never rendered twice.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+
+from canvas_app.impact import PARAMETER_DOCS, SUBSCORE_DOCS
+from canvas_app.models import (
+    Assessment,
+    AssessmentStatus,
+    Canvas,
+    Card,
+    FundingSource,
+    Milestone,
+    Partner,
+)
+from canvas_app.presentation.impact import ImpactSummary
+from canvas_app.selectors import Board, canvas_board
+from canvas_app.services.impact import method_parameters_of
+
+# Bump when the report's templates or styles change what a PDF looks like.
+TEMPLATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    activity: Card
+    roles: list[str]  # one RACI letter (or "") per partner, in partner order
+
+
+@dataclass
+class ReportContent:
+    canvas: Canvas
+    board: Board
+    assessment: Assessment | None
+    partners: list[Partner]
+    matrix: list[MatrixRow]
+    milestones: list[Milestone]
+    funding_sources: list[FundingSource]
+    parameters: dict
+    parameters_version: int
+    generated_at: datetime = field(default_factory=timezone.now)
+    template_version: int = TEMPLATE_VERSION
+
+    @property
+    def council(self):
+        return self.canvas.council
+
+    @property
+    def summary(self) -> ImpactSummary | None:
+        if self.assessment is None:
+            return None
+        return ImpactSummary(self.assessment, id_prefix="report")
+
+    def block(self, key: str):
+        return self.board.block(key)
+
+    @property
+    def parameter_rows(self) -> list[dict]:
+        rows = []
+        for name, doc in PARAMETER_DOCS.items():
+            if name == "weights":
+                continue
+            rows.append(
+                {
+                    "label": doc.label,
+                    "unit": doc.unit,
+                    "value": self.parameters.get(name),
+                    "default": doc.default,
+                    "source": doc.source,
+                }
+            )
+        return rows
+
+    @property
+    def weight_rows(self) -> list[dict]:
+        weights = self.parameters.get("weights", {})
+        return [
+            {
+                "code": code,
+                "label": doc.label,
+                "dimension": doc.dimension,
+                "theme": doc.theme,
+                "weight": weights.get(code, doc.default_weight),
+            }
+            for code, doc in SUBSCORE_DOCS.items()
+        ]
+
+    def fingerprint(self) -> str:
+        """A hash of everything shown, so a changed card or score makes a new PDF."""
+        canvas = self.canvas
+        payload = {
+            "template": self.template_version,
+            "council": [canvas.council.name, canvas.council.colour, canvas.council.logo.name],
+            "canvas": [
+                canvas.pk,
+                canvas.title,
+                canvas.summary,
+                canvas.sector,
+                canvas.stage,
+                canvas.revision,
+                canvas.owner.get_username(),
+            ],
+            "cards": [
+                [c.pk, c.block, c.position, c.text, c.tag, c.colour, c.evidence, c.version]
+                for entry in self.board.blocks
+                for c in entry.cards
+            ],
+            "assessment": self.assessment.fingerprint if self.assessment else None,
+            "partners": [
+                [p.pk, p.organisation, p.kind, p.contributions, p.brings, p.gains]
+                for p in self.partners
+            ],
+            "matrix": [[row.activity.pk, row.roles] for row in self.matrix],
+            "milestones": [
+                [m.pk, m.name, m.due_date.isoformat(), m.owner_id, m.status]
+                for m in self.milestones
+            ],
+            "funding": [[f.name, f.kind, f.amount, f.secured] for f in self.funding_sources],
+            "parameters": [self.parameters_version, self.parameters],
+        }
+        canonical = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def report_content(canvas: Canvas) -> ReportContent:
+    """Load what the business case of a canvas shows, in a fixed number of queries."""
+    board = canvas_board(canvas)
+    assessment = (
+        Assessment.objects.filter(canvas=canvas, status=AssessmentStatus.DONE)
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+    partners = list(canvas.partners.prefetch_related("responsibilities"))
+    activities = board.block("key_activities").cards
+    roles = {
+        (r.partner_id, r.activity_id): r.role for p in partners for r in p.responsibilities.all()
+    }
+    matrix = [
+        MatrixRow(activity, [roles.get((p.pk, activity.pk), "") for p in partners])
+        for activity in activities
+    ]
+    parameters = method_parameters_of(canvas.council)
+    return ReportContent(
+        canvas=canvas,
+        board=board,
+        assessment=assessment,
+        partners=partners,
+        matrix=matrix,
+        milestones=list(canvas.milestones.select_related("owner")),
+        funding_sources=list(canvas.funding_sources.all()),
+        parameters=parameters.values,
+        parameters_version=parameters.version,
+    )
+
+
+__all__ = ["ReportContent", "report_content"]

@@ -1,0 +1,424 @@
+"""Canvases as files: JSON export and import (to replicate a service in another
+city), and the cards as CSV."""
+
+import csv
+import io
+import json
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from canvas_app.examples import Example
+from canvas_app.framework import BLOCKS_BY_KEY
+from canvas_app.models import (
+    Assessment,
+    AssessmentStatus,
+    Canvas,
+    Card,
+    CardColour,
+    Council,
+    Evidence,
+    ImpactInputs,
+    Partner,
+    PartnerKind,
+    Raci,
+    Responsibility,
+)
+
+from .canvases import canvas_create
+from .impact import clean_inputs, funding_sources_replace, impact_inputs_update
+from .network import milestone_create, partner_create, partner_update, responsibilities_set
+from .validation import require
+
+FORMAT = "city-model-canvas"
+FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_NESTING = 12
+MAX_CARDS = 2000
+MAX_ITEMS = 200
+
+
+# Export ---------------------------------------------------------------------
+
+
+def canvas_export(canvas: Canvas) -> dict:
+    """Everything about a canvas, with references instead of database ids."""
+    cards = list(canvas.cards.order_by("block", "position", "id"))
+    card_refs = {card.pk: f"card-{index}" for index, card in enumerate(cards, start=1)}
+    partners = list(canvas.partners.order_by("position", "id"))
+    partner_refs = {p.pk: f"partner-{index}" for index, p in enumerate(partners, start=1)}
+    inputs = ImpactInputs.objects.filter(canvas=canvas).first()
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "source": {
+            "council": canvas.council.name,
+            "canvas": canvas.title,
+            "revision": canvas.revision,
+            "stage": canvas.stage,
+        },
+        "canvas": {"title": canvas.title, "summary": canvas.summary, "sector": canvas.sector},
+        "cards": [
+            {
+                "ref": card_refs[c.pk],
+                "block": c.block,
+                "text": c.text,
+                "tag": c.tag,
+                "colour": c.colour,
+                "evidence": c.evidence,
+            }
+            for c in cards
+        ],
+        "impact_inputs": inputs.values if inputs else None,
+        "funding_sources": list(canvas.funding_sources.values("name", "kind", "amount", "secured")),
+        "partners": [
+            {
+                "ref": partner_refs[p.pk],
+                "organisation": p.organisation,
+                "kind": p.kind,
+                "contributions": p.contributions,
+                "brings": p.brings,
+                "gains": p.gains,
+            }
+            for p in partners
+        ],
+        "responsibilities": [
+            {
+                "partner": partner_refs[r.partner_id],
+                "activity": card_refs[r.activity_id],
+                "role": r.role,
+            }
+            for r in Responsibility.objects.filter(partner__canvas=canvas).order_by(
+                "partner__position", "partner_id", "activity__position", "activity_id"
+            )
+        ],
+        "milestones": [
+            {
+                "name": m.name,
+                "due_date": m.due_date.isoformat(),
+                "owner": partner_refs.get(m.owner_id),
+                "status": m.status,
+            }
+            for m in canvas.milestones.order_by("due_date", "id")
+        ],
+        "assessment": _assessment_export(canvas),
+    }
+
+
+def _assessment_export(canvas: Canvas) -> dict | None:
+    latest = (
+        Assessment.objects.filter(canvas=canvas, status=AssessmentStatus.DONE)
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+    if latest is None:
+        return None
+    return {
+        "method_version": latest.method_version,
+        "computed_at": latest.finished_at.isoformat() if latest.finished_at else None,
+        "scores": {
+            "economic": latest.economic,
+            "environmental": latest.environmental,
+            "social": latest.social,
+            "overall": latest.overall,
+        },
+        "result": latest.result,
+    }
+
+
+CSV_COLUMNS = (
+    "block",
+    "block_title",
+    "position",
+    "text",
+    "tag",
+    "colour",
+    "evidence",
+    "updated_at",
+)
+
+
+def cards_csv(canvas: Canvas) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for card in canvas.cards.order_by("block", "position", "id"):
+        writer.writerow(
+            [
+                card.block,
+                BLOCKS_BY_KEY[card.block].title,
+                card.position + 1,
+                _csv_safe(card.text),
+                _csv_safe(card.tag),
+                card.colour,
+                card.evidence,
+                card.updated_at.isoformat(),
+            ]
+        )
+    return out.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    # A cell starting with = + - @ runs as a formula in spreadsheet programs.
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# Import ---------------------------------------------------------------------
+
+
+def parse_import_file(raw: bytes) -> dict:
+    """Decode an uploaded export, refusing what is too big, too deep or not ours."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ValidationError(
+            {"file": [f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB."]}
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValidationError({"file": ["The file is not UTF-8 text."]}) from error
+    except RecursionError as error:
+        raise ValidationError({"file": ["The file is nested too deeply."]}) from error
+    except json.JSONDecodeError as error:
+        raise ValidationError({"file": [f"The file is not valid JSON: {error.msg}."]}) from error
+    if _depth(data) > MAX_NESTING:
+        raise ValidationError({"file": ["The file is nested too deeply."]})
+    return data
+
+
+def _depth(value, limit: int = MAX_NESTING + 1) -> int:
+    """Nesting depth, counted without recursion and stopping past the limit."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _require_list(data: dict, key: str, limit: int = MAX_ITEMS) -> list:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise ValidationError({key: ["Must be a list."]})
+    if len(value) > limit:
+        raise ValidationError({key: [f"At most {limit} entries."]})
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise ValidationError({f"{key}[{index}]": ["Must be an object."]})
+    return value
+
+
+def _check_envelope(data: object) -> dict:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValidationError({"format": [f"Not a City Model Canvas export (format “{FORMAT}”)."]})
+    if data.get("format_version") != FORMAT_VERSION:
+        raise ValidationError(
+            {
+                "format_version": [
+                    f"Unsupported version {data.get('format_version')!r}; "
+                    f"this app reads version {FORMAT_VERSION}."
+                ]
+            }
+        )
+    if not isinstance(data.get("canvas"), dict):
+        raise ValidationError({"canvas": ["Missing the canvas's title, summary and sector."]})
+    return data
+
+
+def _check_cards(cards: list) -> None:
+    errors = {}
+    for index, card in enumerate(cards):
+        block, text = card.get("block"), card.get("text")
+        if block not in BLOCKS_BY_KEY:
+            errors[f"cards[{index}].block"] = [f"Unknown block {block!r}."]
+        if not isinstance(text, str) or not text.strip():
+            errors[f"cards[{index}].text"] = ["Card text is required."]
+        elif len(text) > 2000:
+            errors[f"cards[{index}].text"] = ["At most 2,000 characters."]
+        if card.get("colour", CardColour.YELLOW) not in CardColour.values:
+            errors[f"cards[{index}].colour"] = ["Unknown colour."]
+        if card.get("evidence", Evidence.ASSUMPTION) not in Evidence.values:
+            errors[f"cards[{index}].evidence"] = ["Unknown evidence status."]
+        if not isinstance(card.get("tag", ""), str) or len(card.get("tag", "")) > 40:
+            errors[f"cards[{index}].tag"] = ["At most 40 characters of text."]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _prefixed(error: ValidationError, prefix: str) -> ValidationError:
+    if not hasattr(error, "error_dict"):
+        return ValidationError({prefix: error.messages})
+    return ValidationError({f"{prefix}.{k}": v for k, v in error.message_dict.items()})
+
+
+@transaction.atomic
+def canvas_import(*, council: Council, by, data: object, origin: dict | None = None) -> Canvas:
+    """A new draft canvas in `council` from an export; nothing is saved if anything is wrong."""
+    data = _check_envelope(data)
+    cards = _require_list(data, "cards", MAX_CARDS)
+    _check_cards(cards)
+    raw_inputs = data.get("impact_inputs")
+    if raw_inputs is not None:
+        if not isinstance(raw_inputs, dict):
+            raise ValidationError({"impact_inputs": ["Must be an object."]})
+        try:
+            clean_inputs(raw_inputs)
+        except ValidationError as error:
+            raise _prefixed(error, "impact_inputs") from error
+    info = data["canvas"]
+    try:
+        canvas = canvas_create(
+            council=council,
+            by=by,
+            title=str(info.get("title") or ""),
+            summary=str(info.get("summary") or ""),
+            sector=str(info.get("sector") or "other"),
+        )
+    except ValidationError as error:
+        raise _prefixed(error, "canvas") from error
+    canvas.origin = origin or {
+        **(data.get("source") or {}),
+        "imported_at": timezone.now().isoformat(),
+    }
+    canvas.save(update_fields=["origin"])
+    card_ids = _import_cards(canvas, cards, by)
+    partner_ids = _import_partners(canvas, _require_list(data, "partners"), by)
+    _import_responsibilities(
+        canvas, _require_list(data, "responsibilities", 5000), partner_ids, card_ids, by
+    )
+    _import_milestones(canvas, _require_list(data, "milestones"), partner_ids, by)
+    try:
+        funding_sources_replace(
+            canvas=canvas, by=by, sources=_require_list(data, "funding_sources")
+        )
+    except ValidationError as error:
+        raise _prefixed(error, "funding_sources") from error
+    if raw_inputs is not None:
+        impact_inputs_update(canvas=canvas, by=by, values=raw_inputs)
+    return canvas
+
+
+def _import_cards(canvas: Canvas, cards: list, by) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    rows = []
+    for card in cards:
+        position = positions.get(card["block"], 0)
+        positions[card["block"]] = position + 1
+        rows.append(
+            Card(
+                canvas=canvas,
+                block=card["block"],
+                text=card["text"].strip(),
+                tag=card.get("tag", "").strip(),
+                colour=card.get("colour", CardColour.YELLOW),
+                evidence=card.get("evidence", Evidence.ASSUMPTION),
+                position=position,
+                created_by=by,
+                updated_by=by,
+            )
+        )
+    created = Card.objects.bulk_create(rows)
+    return {
+        str(card.get("ref")): row.pk
+        for card, row in zip(cards, created, strict=True)
+        if card.get("ref")
+    }
+
+
+def _import_partners(canvas: Canvas, partners: list, by) -> dict[str, int]:
+    refs: dict[str, int] = {}
+    council_partner = Partner.objects.get(canvas=canvas, kind=PartnerKind.COUNCIL)
+    for index, item in enumerate(partners):
+        fields = {
+            k: item.get(k) for k in ("organisation", "kind", "contributions", "brings", "gains")
+        }
+        fields = {k: v for k, v in fields.items() if v is not None}
+        try:
+            if fields.get("kind") == PartnerKind.COUNCIL:
+                # The importing council takes the place of the exporting one.
+                fields["organisation"] = canvas.council.name
+                partner = partner_update(partner=council_partner, by=by, **fields)
+            else:
+                partner = partner_create(canvas=canvas, by=by, **fields)
+        except (ValidationError, TypeError) as error:
+            messages = error.message_dict if hasattr(error, "message_dict") else {"": [str(error)]}
+            raise ValidationError(
+                {f"partners[{index}].{k}".rstrip("."): v for k, v in messages.items()}
+            ) from error
+        if item.get("ref"):
+            refs[str(item["ref"])] = partner.pk
+    return refs
+
+
+def _import_responsibilities(canvas, items: list, partners: dict, cards: dict, by) -> None:
+    roles = {}
+    for index, item in enumerate(items):
+        partner, activity = (
+            partners.get(str(item.get("partner"))),
+            cards.get(str(item.get("activity"))),
+        )
+        if partner is None or activity is None:
+            raise ValidationError(
+                {f"responsibilities[{index}]": ["Refers to an unknown partner or card."]}
+            )
+        if item.get("role") not in Raci.values:
+            raise ValidationError({f"responsibilities[{index}].role": ["Use R, A, C or I."]})
+        roles[(partner, activity)] = item["role"]
+    if roles:
+        responsibilities_set(canvas=canvas, by=by, roles=roles)
+
+
+def _import_milestones(canvas, items: list, partners: dict, by) -> None:
+    for index, item in enumerate(items):
+        try:
+            due = date.fromisoformat(str(item.get("due_date")))
+        except ValueError as error:
+            raise ValidationError(
+                {f"milestones[{index}].due_date": ["Enter a date as YYYY-MM-DD."]}
+            ) from error
+        owner = item.get("owner")
+        if owner is not None and str(owner) not in partners:
+            raise ValidationError({f"milestones[{index}].owner": ["Unknown partner."]})
+        try:
+            milestone_create(
+                canvas=canvas,
+                by=by,
+                name=str(item.get("name") or ""),
+                due_date=due,
+                owner=partners.get(str(owner)) if owner is not None else None,
+                status=item.get("status", "planned"),
+            )
+        except ValidationError as error:
+            raise _prefixed(error, f"milestones[{index}]") from error
+
+
+@transaction.atomic
+def canvas_replicate(*, source: Canvas, council: Council, by) -> Canvas:
+    """Copy a template canvas into another council, recording where it came from."""
+    require(source.is_template, "source", "This canvas is not shared as a template.")
+    origin = {
+        "replicated_from": source.pk,
+        "council": source.council.name,
+        "canvas": source.title,
+        "revision": source.revision,
+        "replicated_at": timezone.now().isoformat(),
+    }
+    return canvas_import(council=council, by=by, data=canvas_export(source), origin=origin)
+
+
+@transaction.atomic
+def canvas_create_from_example(
+    *, council: Council, by, example: Example, title: str | None = None
+) -> Canvas:
+    """A new draft canvas with an example's cards, partners, milestones and impact inputs."""
+    data = example.as_export()
+    if title:
+        data["canvas"]["title"] = title
+    return canvas_import(council=council, by=by, data=data, origin={"example": example.key})

@@ -1,0 +1,100 @@
+"""Business case PDFs: asking for one, rendering it once, serving it from storage."""
+
+import logging
+import time
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from canvas_app.models import Canvas, Report, ReportStatus
+from canvas_app.reports.content import report_content
+
+logger = logging.getLogger(__name__)
+
+
+def current_report(canvas: Canvas) -> Report | None:
+    """The stored report of the canvas as it is now, whatever its status."""
+    fingerprint = report_content(canvas).fingerprint()
+    return Report.objects.filter(canvas=canvas, fingerprint=fingerprint).first()
+
+
+@transaction.atomic
+def report_request(*, canvas: Canvas, by=None) -> Report:
+    """Make sure the business case of the canvas as it is now is stored or on its way.
+
+    An unchanged canvas gets its stored report back at once: nothing is rendered.
+    """
+    fingerprint = report_content(canvas).fingerprint()
+    report, created = Report.objects.get_or_create(
+        canvas=canvas,
+        fingerprint=fingerprint,
+        defaults={"requested_by": by, "requested_at": timezone.now()},
+    )
+    if created or report.status == ReportStatus.FAILED:
+        if not created:
+            Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED, error="")
+            report.status = ReportStatus.QUEUED
+        transaction.on_commit(lambda: _send(report.pk))
+    return report
+
+
+def _send(report_id: int) -> None:
+    from canvas_app.tasks import render_report  # tasks import services
+
+    try:
+        render_report.delay(report_id)
+    except Exception:  # the broker is down: the row stays queued; the next request retries
+        logger.warning("Could not queue report %s", report_id)
+        Report.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+            status=ReportStatus.FAILED, error="The report could not be queued; try again."
+        )
+
+
+def report_render(*, report_id: int) -> Report | None:
+    """Render a queued report. Safe to call twice: a done report is left alone."""
+    from canvas_app.reports.render import render_pdf  # WeasyPrint loads only where it renders
+
+    claimed = (
+        Report.objects.filter(pk=report_id)
+        .exclude(status=ReportStatus.DONE)
+        .update(
+            status=ReportStatus.RENDERING, started_at=timezone.now(), attempts=F("attempts") + 1
+        )
+    )
+    if not claimed:
+        return None
+    report = Report.objects.select_related("canvas__council", "canvas__owner").get(pk=report_id)
+    content = report_content(report.canvas)
+    if content.fingerprint() != report.fingerprint:
+        # The canvas changed after the request: this exact content no longer exists.
+        return _fail(report, "The canvas changed before the report was rendered; ask again.")
+    started = time.perf_counter()
+    rendered = render_pdf(content)
+    name = f"business-case-{report.canvas_id}-{report.fingerprint[:12]}.pdf"
+    report.pdf.save(name, ContentFile(rendered.data), save=False)
+    Report.objects.filter(pk=report.pk).update(
+        pdf=report.pdf.name,
+        status=ReportStatus.DONE,
+        error="",
+        pages=rendered.pages,
+        size_bytes=len(rendered.data),
+        render_ms=(time.perf_counter() - started) * 1000,
+        finished_at=timezone.now(),
+    )
+    report.refresh_from_db()
+    return report
+
+
+def _fail(report: Report, error: str) -> Report:
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.FAILED, error=error, finished_at=timezone.now()
+    )
+    report.refresh_from_db()
+    return report
+
+
+def report_filename(report: Report) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in report.canvas.title.lower()).strip("-")
+    return f"business-case-{slug[:60] or report.canvas_id}-rev{report.canvas.revision}.pdf"
