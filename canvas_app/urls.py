@@ -1,6 +1,17 @@
 from django.urls import path
 
-from canvas_app.views import canvases, cards, council, health, home, impact, theme
+from canvas_app.views import (
+    canvases,
+    cards,
+    council,
+    exchange,
+    health,
+    home,
+    impact,
+    network,
+    reports,
+    theme,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -9,6 +20,9 @@ urlpatterns = [
     path("councils/<slug:slug>/theme.css", theme.council_theme, name="council-theme"),
     path("councils/<slug:slug>/parameters/", council.parameters_edit, name="council-parameters"),
     path("councils/<slug:slug>/portfolio/", council.portfolio, name="portfolio"),
+    path("councils/<slug:slug>/import/", exchange.import_canvas, name="canvas-import"),
+    path("library/", exchange.library, name="library"),
+    path("library/<int:pk>/", exchange.library_canvas, name="library-canvas"),
     path("councils/<slug:slug>/canvases/new/", canvases.canvas_new, name="canvas-new"),
     path("canvases/<int:pk>/", canvases.canvas_detail, name="canvas-detail"),
     path("canvases/<int:pk>/edit/", canvases.canvas_edit, name="canvas-edit"),
@@ -20,6 +34,24 @@ urlpatterns = [
     path("canvases/<int:pk>/impact/status/", impact.impact_status, name="impact-status"),
     path("canvases/<int:pk>/impact/reassess/", impact.impact_reassess, name="impact-reassess"),
     path("canvases/<int:pk>/funding/", impact.funding_edit, name="funding"),
+    path("canvases/<int:pk>/network/", network.network, name="network"),
+    path("canvases/<int:pk>/network/matrix/", network.matrix_save, name="network-matrix"),
+    path("canvases/<int:pk>/partners/new/", network.partner_new, name="partner-new"),
+    path("partners/<int:pk>/edit/", network.partner_edit, name="partner-edit"),
+    path("partners/<int:pk>/delete/", network.partner_remove, name="partner-delete"),
+    path("canvases/<int:pk>/milestones/new/", network.milestone_new, name="milestone-new"),
+    path("milestones/<int:pk>/edit/", network.milestone_edit, name="milestone-edit"),
+    path("milestones/<int:pk>/delete/", network.milestone_remove, name="milestone-delete"),
+    path("canvases/<int:pk>/report/", reports.report_page, name="report"),
+    path("canvases/<int:pk>/report/render/", reports.report_render, name="report-render"),
+    path("canvases/<int:pk>/report/status/", reports.report_status, name="report-status"),
+    path("canvases/<int:pk>/report/pdf/", reports.report_download, name="report-download"),
+    path("canvases/<int:pk>/share/", reports.share_links, name="share-links"),
+    path("share-links/<int:pk>/revoke/", reports.share_link_revoke_view, name="share-link-revoke"),
+    path("canvases/<int:pk>/export.json", exchange.export_json, name="export-json"),
+    path("canvases/<int:pk>/cards.csv", exchange.export_csv, name="export-csv"),
+    path("s/<str:token>/", reports.shared_report, name="shared-report"),
+    path("s/<str:token>/pdf/", reports.shared_report_pdf, name="shared-report-pdf"),
     path("cards/<int:pk>/edit/", cards.card_edit, name="card-edit"),
     path("cards/<int:pk>/delete/", cards.card_remove, name="card-delete"),
     path("cards/<int:pk>/move/", cards.card_reorder, name="card-move"),

@@ -2,12 +2,18 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import impact_views, views
+from . import impact_views, network_views, reports_views, views
 
 router = DefaultRouter()
 router.register("councils", views.CouncilViewSet, basename="council")
 router.register("canvases", views.CanvasViewSet, basename="canvas")
 router.register(r"canvases/(?P<canvas_pk>\d+)/cards", views.CardViewSet, basename="card")
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/partners", network_views.PartnerViewSet, basename="partner"
+)
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/milestones", network_views.MilestoneViewSet, basename="milestone"
+)
 
 urlpatterns = [
     path("v1/auth/token/", views.TokenView.as_view(), name="api-token"),
@@ -31,6 +37,44 @@ urlpatterns = [
         "v1/councils/<slug:slug>/parameters/",
         impact_views.MethodParametersView.as_view(),
         name="api-parameters",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/responsibilities/",
+        network_views.ResponsibilitiesView.as_view(),
+        name="api-responsibilities",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/report/", reports_views.ReportView.as_view(), name="api-report"
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/report/pdf/",
+        reports_views.ReportPdfView.as_view(),
+        name="api-report-pdf",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/share-links/",
+        reports_views.ShareLinksView.as_view(),
+        name="api-share-links",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/share-links/<int:link_pk>/",
+        reports_views.ShareLinkView.as_view(),
+        name="api-share-link",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/export/", reports_views.ExportView.as_view(), name="api-export"
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/export/cards.csv",
+        reports_views.ExportCsvView.as_view(),
+        name="api-export-csv",
+    ),
+    path("v1/councils/<slug:slug>/import/", reports_views.ImportView.as_view(), name="api-import"),
+    path("v1/library/", reports_views.LibraryView.as_view(), name="api-library"),
+    path(
+        "v1/library/<int:pk>/replicate/",
+        reports_views.ReplicateView.as_view(),
+        name="api-replicate",
     ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

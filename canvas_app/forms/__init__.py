@@ -1,5 +1,6 @@
 from .canvases import (
     CanvasCreateForm,
+    CanvasEditForm,
     CanvasForm,
     CardDeleteForm,
     CardEditForm,
@@ -12,13 +13,19 @@ from .impact import (
     MethodParametersForm,
     ScheduleTable,
 )
+from .network import ImportForm, MilestoneForm, PartnerForm, ShareLinkForm
 
 __all__ = [
+    "ImportForm",
+    "MilestoneForm",
+    "PartnerForm",
+    "ShareLinkForm",
     "FundingFormSet",
     "ImpactInputsForm",
     "MethodParametersForm",
     "ScheduleTable",
     "CanvasCreateForm",
+    "CanvasEditForm",
     "CanvasForm",
     "CardDeleteForm",
     "CardEditForm",

@@ -27,6 +27,14 @@ class CanvasForm(forms.Form):
     sector = forms.ChoiceField(choices=Sector.choices, initial=Sector.OTHER)
 
 
+class CanvasEditForm(CanvasForm):
+    is_template = forms.BooleanField(
+        label="Share as a template in the library",
+        required=False,
+        help_text="Members of other councils can then read it and replicate the service.",
+    )
+
+
 class CanvasCreateForm(CanvasForm):
     start_from = forms.ChoiceField(
         label="Start from",

@@ -32,7 +32,11 @@ TEMPLATE_VERSION = 1
 @dataclass(frozen=True)
 class MatrixRow:
     activity: Card
-    roles: list[str]  # one RACI letter (or "") per partner, in partner order
+    cells: list[tuple[Partner, str]]  # each partner with its RACI letter (or "")
+
+    @property
+    def roles(self) -> list[str]:
+        return [role for _, role in self.cells]
 
 
 @dataclass
@@ -130,6 +134,24 @@ class ReportContent:
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def responsibility_matrix(
+    canvas: Canvas, partners: list[Partner], activities=None
+) -> list[MatrixRow]:
+    """Rows of key activities, a RACI letter (or "") per partner, in partner order.
+
+    Partners must come with their responsibilities prefetched.
+    """
+    if activities is None:
+        activities = list(canvas.cards.filter(block="key_activities").order_by("position", "id"))
+    roles = {
+        (r.partner_id, r.activity_id): r.role for p in partners for r in p.responsibilities.all()
+    }
+    return [
+        MatrixRow(activity, [(p, roles.get((p.pk, activity.pk), "")) for p in partners])
+        for activity in activities
+    ]
+
+
 def report_content(canvas: Canvas) -> ReportContent:
     """Load what the business case of a canvas shows, in a fixed number of queries."""
     board = canvas_board(canvas)
@@ -139,14 +161,7 @@ def report_content(canvas: Canvas) -> ReportContent:
         .first()
     )
     partners = list(canvas.partners.prefetch_related("responsibilities"))
-    activities = board.block("key_activities").cards
-    roles = {
-        (r.partner_id, r.activity_id): r.role for p in partners for r in p.responsibilities.all()
-    }
-    matrix = [
-        MatrixRow(activity, [roles.get((p.pk, activity.pk), "") for p in partners])
-        for activity in activities
-    ]
+    matrix = responsibility_matrix(canvas, partners, board.block("key_activities").cards)
     parameters = method_parameters_of(canvas.council)
     return ReportContent(
         canvas=canvas,

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.examples import EXAMPLE_CHOICES, EXAMPLES
 from canvas_app.filters import CanvasFilter
-from canvas_app.forms import CanvasCreateForm, CanvasForm
+from canvas_app.forms import CanvasCreateForm, CanvasEditForm
 from canvas_app.models import Canvas
 from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.canvases import (
@@ -99,8 +99,13 @@ def canvas_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def canvas_edit(request, pk: int):
     canvas = my_canvas(request, pk, for_edit=True)
-    initial = {"title": canvas.title, "summary": canvas.summary, "sector": canvas.sector}
-    form = CanvasForm(request.POST or None, initial=initial)
+    initial = {
+        "title": canvas.title,
+        "summary": canvas.summary,
+        "sector": canvas.sector,
+        "is_template": canvas.is_template,
+    }
+    form = CanvasEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             canvas_update(canvas=canvas, by=request.user, **form.cleaned_data)

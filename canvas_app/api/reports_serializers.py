@@ -1,0 +1,56 @@
+from rest_framework import serializers
+
+from canvas_app.models import Report, ShareLink
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "status",
+            "error",
+            "fingerprint",
+            "pages",
+            "size_bytes",
+            "render_ms",
+            "requested_at",
+            "finished_at",
+            "download_url",
+        ]
+
+    def get_download_url(self, report: Report) -> str | None:
+        if report.status != "done":
+            return None
+        return f"/api/v1/canvases/{report.canvas_id}/report/pdf/"
+
+
+class ShareLinkSerializer(serializers.ModelSerializer):
+    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ShareLink
+        fields = [
+            "id",
+            "label",
+            "token_hint",
+            "created_by",
+            "created_at",
+            "expires_at",
+            "revoked_at",
+            "last_used_at",
+        ]
+        read_only_fields = ["token_hint", "created_at", "revoked_at", "last_used_at"]
+
+
+class ShareLinkCreatedSerializer(ShareLinkSerializer):
+    url = serializers.CharField(read_only=True, help_text="Shown once; only a hash is stored.")
+
+    class Meta(ShareLinkSerializer.Meta):
+        fields = [*ShareLinkSerializer.Meta.fields, "url"]
+
+
+class ReplicateSerializer(serializers.Serializer):
+    council = serializers.SlugField(help_text="The council (slug) to replicate into.")

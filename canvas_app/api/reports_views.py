@@ -1,0 +1,179 @@
+"""API: the business case PDF, share links, export, import and the template library."""
+
+from django.db.models import Count
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from canvas_app.models import Canvas, Council, ReportStatus, ShareLink
+from canvas_app.services.exchange import (
+    MAX_IMPORT_BYTES,
+    canvas_export,
+    canvas_import,
+    canvas_replicate,
+    cards_csv,
+    parse_import_file,
+)
+from canvas_app.services.reports import current_report, report_filename, report_request
+from canvas_app.services.sharing import share_link_create, share_link_revoke
+
+from .impact_views import CanvasScopedView
+from .reports_serializers import (
+    ReplicateSerializer,
+    ReportSerializer,
+    ShareLinkCreatedSerializer,
+    ShareLinkSerializer,
+)
+from .serializers import CanvasSerializer
+
+
+class ReportView(CanvasScopedView):
+    """The business case of the canvas as it is now: its status, or a request to make it."""
+
+    @extend_schema(responses=ReportSerializer)
+    def get(self, request, canvas_pk: int):
+        report = current_report(self.get_canvas())
+        if report is None:
+            raise NotFound("No business case of this version of the canvas yet: POST to make it.")
+        return Response(ReportSerializer(report).data)
+
+    @extend_schema(request=None, responses={200: ReportSerializer, 202: ReportSerializer})
+    def post(self, request, canvas_pk: int):
+        report = report_request(canvas=self.get_canvas(), by=request.user)
+        code = (
+            status.HTTP_200_OK if report.status == ReportStatus.DONE else status.HTTP_202_ACCEPTED
+        )
+        return Response(ReportSerializer(report).data, status=code)
+
+
+class ReportPdfView(CanvasScopedView):
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    def get(self, request, canvas_pk: int):
+        report = current_report(self.get_canvas())
+        if report is None or report.status != ReportStatus.DONE:
+            raise NotFound("The PDF of this version of the canvas is not ready.")
+        return FileResponse(
+            report.pdf.open("rb"), content_type="application/pdf", filename=report_filename(report)
+        )
+
+
+class ShareLinksView(CanvasScopedView):
+    @extend_schema(responses=ShareLinkSerializer(many=True))
+    def get(self, request, canvas_pk: int):
+        links = self.get_canvas().share_links.select_related("created_by")
+        return Response(ShareLinkSerializer(links, many=True).data)
+
+    @extend_schema(request=ShareLinkSerializer, responses={201: ShareLinkCreatedSerializer})
+    def post(self, request, canvas_pk: int):
+        canvas = self.get_canvas()
+        serializer = ShareLinkSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        link, token = share_link_create(
+            canvas=canvas,
+            by=request.user,
+            label=serializer.validated_data.get("label", ""),
+            expires_at=serializer.validated_data.get("expires_at"),
+        )
+        link.url = request.build_absolute_uri(f"/s/{token}/")
+        return Response(ShareLinkCreatedSerializer(link).data, status=status.HTTP_201_CREATED)
+
+
+class ShareLinkView(CanvasScopedView):
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, canvas_pk: int, link_pk: int):
+        link = get_object_or_404(ShareLink, canvas=self.get_canvas(), pk=link_pk)
+        share_link_revoke(link=link, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ExportView(CanvasScopedView):
+    @extend_schema(responses={(200, "application/json"): OpenApiTypes.OBJECT})
+    def get(self, request, canvas_pk: int):
+        return Response(canvas_export(self.get_canvas()))
+
+
+class ExportCsvView(CanvasScopedView):
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
+    def get(self, request, canvas_pk: int):
+        canvas = self.get_canvas()
+        response = HttpResponse(cards_csv(canvas), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="canvas-{canvas.pk}-cards.csv"'
+        return response
+
+
+class ImportView(APIView):
+    """Import an export file (JSON body, or multipart `file`) as a new draft canvas."""
+
+    parser_classes = [MultiPartParser]  # a JSON body is read raw, with our own limits
+
+    @extend_schema(
+        request={
+            "application/json": OpenApiTypes.OBJECT,
+            "multipart/form-data": OpenApiTypes.OBJECT,
+        },
+        responses={201: CanvasSerializer},
+    )
+    def post(self, request, slug: str):
+        # Membership is checked here; the right to edit by the service that creates the canvas.
+        council = get_object_or_404(Council.objects.of_user(request.user), slug=slug)
+        data = parse_import_file(self._raw(request))
+        canvas = canvas_import(council=council, by=request.user, data=data)
+        canvas.blocks_filled = canvas.cards.values("block").distinct().count()
+        return Response(
+            CanvasSerializer(canvas, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    def _raw(self, request) -> bytes:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > MAX_IMPORT_BYTES + 64 * 1024:  # multipart adds some framing
+            raise ValidationError(
+                {"file": [f"The file is larger than {MAX_IMPORT_BYTES // 2**20} MB."]}
+            )
+        if request.content_type.startswith("multipart/"):
+            upload = request.FILES.get("file")
+            if upload is None:
+                raise ValidationError({"file": ["Attach the export as `file`."]})
+            return upload.read(MAX_IMPORT_BYTES + 1)
+        return request.body
+
+
+class LibraryView(APIView):
+    """Template canvases shared by every council."""
+
+    @extend_schema(responses=CanvasSerializer(many=True))
+    def get(self, request):
+        templates = (
+            Canvas.objects.filter(is_template=True)
+            .select_related("council", "owner")
+            .annotate(blocks_filled=Count("cards__block", distinct=True))
+            .order_by("council__name", "title")
+        )
+        return Response(CanvasSerializer(templates, many=True, context={"request": None}).data)
+
+
+class ReplicateView(APIView):
+    @extend_schema(request=ReplicateSerializer, responses={201: CanvasSerializer})
+    def post(self, request, pk: int):
+        source = get_object_or_404(Canvas.objects.filter(is_template=True), pk=pk)
+        serializer = ReplicateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        council = (
+            Council.objects.of_user(request.user)
+            .filter(slug=serializer.validated_data["council"])
+            .first()
+        )
+        if council is None:
+            raise ValidationError({"council": ["Not one of your councils."]})
+        copy = canvas_replicate(source=source, council=council, by=request.user)
+        copy.blocks_filled = copy.cards.values("block").distinct().count()
+        return Response(
+            CanvasSerializer(copy, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )

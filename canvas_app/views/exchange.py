@@ -1,0 +1,121 @@
+"""Export, import and the library of template canvases shared between councils."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from canvas_app.forms import ImportForm
+from canvas_app.models import EDIT_ROLES, Canvas, Council
+from canvas_app.selectors import canvas_board
+from canvas_app.services.exchange import (
+    canvas_export,
+    canvas_import,
+    canvas_replicate,
+    cards_csv,
+    parse_import_file,
+)
+
+from .errors import add_service_errors
+from .scoping import my_canvas, my_council
+
+
+def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def export_json(request, pk: int):
+    canvas = my_canvas(request, pk)
+    data = json.dumps(canvas_export(canvas), indent=2, ensure_ascii=False)
+    return _attachment(data, "application/json", f"canvas-{canvas.pk}.json")
+
+
+@login_required
+def export_csv(request, pk: int):
+    canvas = my_canvas(request, pk)
+    return _attachment(
+        cards_csv(canvas), "text/csv; charset=utf-8", f"canvas-{canvas.pk}-cards.csv"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_canvas(request, slug: str):
+    council = my_council(request, slug)
+    if not council.can_edit:
+        raise PermissionDenied("Only the council's editors and admins can import canvases.")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = parse_import_file(form.cleaned_data["file"].read())
+            canvas = canvas_import(council=council, by=request.user, data=data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Canvas “{canvas.title}” imported as a new draft.")
+            return redirect("canvas-detail", pk=canvas.pk)
+    return render(
+        request,
+        "canvas_app/import.html",
+        {"council": council, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _councils_i_edit(user):
+    return Council.objects.filter(memberships__user=user, memberships__role__in=EDIT_ROLES)
+
+
+@login_required
+def library(request):
+    """Template canvases of every council, for any signed-in council member to replicate."""
+    templates = (
+        Canvas.objects.filter(is_template=True)
+        .select_related("council")
+        .order_by("council__name", "title")
+    )
+    council = request.GET.get("council")
+    if council:
+        templates = templates.filter(council__slug=council)
+    return render(
+        request,
+        "canvas_app/library.html",
+        {
+            "templates": templates,
+            "council_filter": council,
+            "councils": Council.objects.filter(canvases__is_template=True).distinct(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def library_canvas(request, pk: int):
+    source = get_object_or_404(
+        Canvas.objects.filter(is_template=True).select_related("council", "owner"), pk=pk
+    )
+    targets = _councils_i_edit(request.user).annotate(user_role=F("memberships__role"))
+    if request.method == "POST":
+        target = get_object_or_404(targets, slug=request.POST.get("council", ""))
+        try:
+            copy = canvas_replicate(source=source, council=target, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, f"“{source.title}” replicated into {target.name} as a new draft."
+            )
+            return redirect("canvas-detail", pk=copy.pk)
+    return render(
+        request,
+        "canvas_app/library_canvas.html",
+        {"source": source, "board": canvas_board(source), "targets": targets},
+    )

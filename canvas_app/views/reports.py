@@ -1,0 +1,169 @@
+"""The business case PDF of a canvas, its share links, and the public shared page."""
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from canvas_app.forms import ShareLinkForm
+from canvas_app.models import Canvas, ReportStatus, ShareLink
+from canvas_app.reports.content import report_content
+from canvas_app.services.reports import current_report, report_filename, report_request
+from canvas_app.services.sharing import (
+    SHARE_ROLES,
+    share_link_create,
+    share_link_resolve,
+    share_link_revoke,
+)
+
+from .errors import add_service_errors
+from .scoping import my_canvas
+
+
+@login_required
+def report_page(request, pk: int):
+    canvas = my_canvas(request, pk)
+    report = current_report(canvas)
+    return render(request, "canvas_app/report.html", {"canvas": canvas, "report": report})
+
+
+@login_required
+@require_POST
+def report_render(request, pk: int):
+    canvas = my_canvas(request, pk)
+    report = report_request(canvas=canvas, by=request.user)
+    if report.status == ReportStatus.DONE:
+        messages.success(request, "The business case is ready: nothing changed since it was made.")
+    return redirect("report", pk=canvas.pk)
+
+
+@login_required
+def report_status(request, pk: int):
+    """Polled while the PDF renders; asks htmx to reload the page once it is done."""
+    canvas = my_canvas(request, pk)
+    report = current_report(canvas)
+    if request.htmx and (report is None or not report.is_pending):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "canvas_app/_report_status.html", {"canvas": canvas, "report": report})
+
+
+@login_required
+def report_download(request, pk: int):
+    canvas = my_canvas(request, pk)
+    return _pdf_response(current_report(canvas))
+
+
+def _pdf_response(report):
+    if report is None or report.status != ReportStatus.DONE:
+        raise Http404("The business case of this version of the canvas has not been made yet.")
+    response = FileResponse(
+        report.pdf.open("rb"), content_type="application/pdf", filename=report_filename(report)
+    )
+    response["Cache-Control"] = "private, max-age=0"
+    return response
+
+
+# Share links ---------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share_links(request, pk: int):
+    canvas = my_canvas(request, pk)
+    can_share = canvas.user_role in SHARE_ROLES
+    form = ShareLinkForm(request.POST or None)
+    new_token = None
+    if request.method == "POST":
+        if not can_share:
+            raise PermissionDenied("Only editors, approvers and admins can share a canvas.")
+        if form.is_valid():
+            try:
+                link, new_token = share_link_create(
+                    canvas=canvas,
+                    by=request.user,
+                    label=form.cleaned_data["label"],
+                    expires_at=_end_of_day(form.cleaned_data["expires_on"]),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                form = ShareLinkForm()
+    links = canvas.share_links.select_related("created_by")
+    return render(
+        request,
+        "canvas_app/share_links.html",
+        {
+            "canvas": canvas,
+            "form": form,
+            "links": links,
+            "can_share": can_share,
+            "new_link": request.build_absolute_uri(f"/s/{new_token}/") if new_token else None,
+            "now": timezone.now(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _end_of_day(day) -> datetime | None:
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+@login_required
+@require_POST
+def share_link_revoke_view(request, pk: int):
+    link = get_object_or_404(ShareLink.objects.filter(canvas__in=_visible(request)), pk=pk)
+    share_link_revoke(link=link, by=request.user)
+    messages.success(request, "The link no longer works.")
+    return redirect("share-links", pk=link.canvas_id)
+
+
+def _visible(request):
+    return Canvas.objects.visible_to(request.user)
+
+
+# The public side: no account, nothing but the report -----------------------
+
+
+def _shared(token: str) -> ShareLink:
+    link = share_link_resolve(token)
+    if link is None:
+        raise Http404("This link does not exist, has been revoked or has expired.")
+    return link
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+def shared_report(request, token: str):
+    link = _shared(token)
+    content = report_content(link.canvas)
+    response = render(
+        request, "reports/shared.html", {"content": content, "token": token, "link": link}
+    )
+    return _noindex(response)
+
+
+@never_cache
+def shared_report_pdf(request, token: str):
+    link = _shared(token)
+    report = report_request(canvas=link.canvas, by=None)
+    if report.status != ReportStatus.DONE:
+        response = render(request, "reports/shared_pending.html", {"token": token}, status=503)
+        response["Retry-After"] = "5"
+        return _noindex(response)
+    return _noindex(_pdf_response(report))
