@@ -1,6 +1,21 @@
 from django.contrib import admin
 
-from canvas_app.models import Canvas, Card, CardHistory, Council, Membership
+from canvas_app.models import (
+    Assessment,
+    Canvas,
+    Card,
+    CardHistory,
+    Council,
+    FundingSource,
+    ImpactInputs,
+    Membership,
+    MethodParameters,
+    Milestone,
+    Partner,
+    Report,
+    Responsibility,
+    ShareLink,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -12,6 +27,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Council)
 class CouncilAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "colour", "created_at"]
+    fields = ["name", "slug", "colour", "logo"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
@@ -34,8 +50,17 @@ class CardInline(admin.TabularInline):
 
 @admin.register(Canvas)
 class CanvasAdmin(admin.ModelAdmin):
-    list_display = ["title", "council", "sector", "stage", "revision", "owner", "updated_at"]
-    list_filter = ["stage", "sector", "council"]
+    list_display = [
+        "title",
+        "council",
+        "sector",
+        "stage",
+        "revision",
+        "owner",
+        "is_template",
+        "updated_at",
+    ]
+    list_filter = ["stage", "sector", "is_template", "council"]
     search_fields = ["title", "summary"]
     date_hierarchy = "updated_at"
     autocomplete_fields = ["council", "owner"]
@@ -60,3 +85,97 @@ class CardHistoryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # history is written by the services only
+
+
+@admin.register(ImpactInputs)
+class ImpactInputsAdmin(admin.ModelAdmin):
+    list_display = ["canvas", "version", "updated_at", "updated_by"]
+    search_fields = ["canvas__title"]
+    list_filter = ["canvas__council"]
+    readonly_fields = ["version", "updated_at", "updated_by"]
+
+
+@admin.register(FundingSource)
+class FundingSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "canvas", "kind", "amount", "secured"]
+    list_filter = ["kind", "secured", "canvas__council"]
+    search_fields = ["name", "canvas__title"]
+
+
+@admin.register(MethodParameters)
+class MethodParametersAdmin(admin.ModelAdmin):
+    list_display = ["council", "version", "updated_at", "updated_by"]
+    readonly_fields = ["version", "updated_at", "updated_by"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = [
+        "canvas",
+        "status",
+        "economic",
+        "environmental",
+        "social",
+        "overall",
+        "requested_at",
+        "duration_ms",
+        "attempts",
+    ]
+    list_filter = ["status", "method_version", "canvas__council"]
+    search_fields = ["canvas__title", "fingerprint"]
+    date_hierarchy = "requested_at"
+    readonly_fields = [f.name for f in Assessment._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # assessments are computed, never typed in
+
+
+class ResponsibilityInline(admin.TabularInline):
+    model = Responsibility
+    extra = 0
+    autocomplete_fields = ["activity"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "kind", "canvas"]
+    list_filter = ["kind", "canvas__council"]
+    search_fields = ["organisation", "canvas__title"]
+    inlines = [ResponsibilityInline]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["name", "canvas", "due_date", "owner", "status"]
+    list_filter = ["status", "canvas__council"]
+    search_fields = ["name", "canvas__title"]
+    date_hierarchy = "due_date"
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["canvas", "status", "pages", "size_bytes", "render_ms", "requested_at"]
+    list_filter = ["status", "canvas__council"]
+    search_fields = ["canvas__title", "fingerprint"]
+    readonly_fields = [f.name for f in Report._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = ["token_hint", "canvas", "label", "created_by", "expires_at", "revoked_at"]
+    list_filter = ["canvas__council"]
+    search_fields = ["label", "canvas__title", "token_hint"]
+    readonly_fields = ["token_hash", "token_hint", "created_by", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a token is only ever shown once, by the app's own page
+
+
+@admin.register(Responsibility)
+class ResponsibilityAdmin(admin.ModelAdmin):
+    list_display = ["partner", "activity", "role"]
+    list_filter = ["role", "partner__canvas__council"]
+    search_fields = ["partner__organisation", "activity__text"]
