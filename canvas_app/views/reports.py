@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,6 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from canvas_app.forms import ShareLinkForm
 from canvas_app.models import Canvas, ReportStatus, ShareLink
 from canvas_app.reports.content import report_content
+from canvas_app.reports.context import accent_colour
+from canvas_app.reports.render import render_html
 from canvas_app.services.reports import current_report, report_filename, report_request
 from canvas_app.services.sharing import (
     SHARE_ROLES,
@@ -152,10 +155,32 @@ def _noindex(response):
 def shared_report(request, token: str):
     link = _shared(token)
     content = report_content(link.canvas)
+    logo_url = reverse("shared-logo", args=[token]) if link.canvas.council.logo else ""
+    document = render_html(content, standalone=False, logo_url=logo_url)
     response = render(
-        request, "reports/shared.html", {"content": content, "token": token, "link": link}
+        request,
+        "reports/shared.html",
+        {"content": content, "document": document, "token": token},
     )
     return _noindex(response)
+
+
+@never_cache
+def shared_theme(request, token: str):
+    """The council's colour for the shared page (the CSP allows no inline style)."""
+    link = _shared(token)
+    colour = accent_colour(link.canvas.council.colour)
+    css = f":root {{ --council-colour: {colour}; }}\n.report {{ --accent: {colour}; }}\n"
+    return _noindex(HttpResponse(css, content_type="text/css"))
+
+
+@never_cache
+def shared_logo(request, token: str):
+    link = _shared(token)
+    logo = link.canvas.council.logo
+    if not logo:
+        raise Http404("No logo.")
+    return _noindex(FileResponse(logo.open("rb")))
 
 
 @never_cache
