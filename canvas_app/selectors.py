@@ -11,6 +11,8 @@ class BoardBlock:
     block: Block
     cards: list[Card] = field(default_factory=list)
     score: float | None = None  # impact blocks: the dimension's current score
+    views: list = field(default_factory=list)  # the cards as the canvas page prints them
+    add_url: str = ""
 
     @property
     def group(self) -> Group:
@@ -22,6 +24,7 @@ class Board:
     """A canvas's cards arranged by block, in reading order."""
 
     blocks: list[BoardBlock]
+    canvas_id: int | None = None
 
     @property
     def filled(self) -> int:
@@ -50,7 +53,9 @@ def canvas_board(canvas: Canvas, cards: list[Card] | None = None) -> Board:
     by_block: dict[str, list[Card]] = {block.key: [] for block in BLOCKS}
     for card in sorted(cards, key=lambda c: (c.position, c.pk)):
         by_block.setdefault(card.block, []).append(card)
-    return Board(blocks=[BoardBlock(block, by_block[block.key]) for block in BLOCKS])
+    return Board(
+        blocks=[BoardBlock(block, by_block[block.key]) for block in BLOCKS], canvas_id=canvas.pk
+    )
 
 
 @dataclass

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -9,6 +10,7 @@ from canvas_app.examples import EXAMPLE_CHOICES, EXAMPLES
 from canvas_app.filters import CanvasFilter
 from canvas_app.forms import CanvasCreateForm, CanvasEditForm
 from canvas_app.models import Canvas
+from canvas_app.presentation.board import attach_card_views
 from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.canvases import (
     canvas_create,
@@ -88,6 +90,7 @@ def canvas_new(request, slug: str):
 def canvas_detail(request, pk: int):
     canvas = my_canvas(request, pk)
     board, state = canvas_board_with_scores(canvas)
+    attach_card_views(board, can_edit=canvas.can_edit, csrf_token=get_token(request))
     return render(
         request,
         "canvas_app/canvas_detail.html",

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from canvas_app.forms import CardDeleteForm, CardEditForm, CardForm, CardMoveForm
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import CardHistory
+from canvas_app.presentation.board import attach_card_views
 from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.cards import (
     CardConflict,
@@ -33,6 +35,7 @@ def _after_change(request, canvas, block_key: str, *, keep_adding: bool = False)
     if not request.htmx:
         return redirect(reverse("canvas-detail", args=[canvas.pk]) + f"#block-{block_key}")
     board, state = canvas_board_with_scores(canvas)
+    attach_card_views(board, can_edit=canvas.can_edit, csrf_token=get_token(request))
     response = render(
         request,
         "canvas_app/_block_changed.html",

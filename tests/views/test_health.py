@@ -33,3 +33,9 @@ def test_healthz_reports_a_reachable_redis_broker(client, db, settings):
 
     assert response.status_code == 200
     assert response.json()["broker"] == "ok"
+
+
+def test_a_request_for_an_unknown_host_is_a_400_not_a_500(client, db):
+    response = client.get("/healthz", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400

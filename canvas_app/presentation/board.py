@@ -1,0 +1,116 @@
+"""The canvas page's cards, prepared once in Python so that the template only prints.
+
+A canvas page shows hundreds of links and buttons. Reversing a URL, truncating a
+text or resolving a template variable for each of them costs more than all the
+page's queries, so the per-card action bar is built here, with format_html
+escaping every value, and the URLs come from one reverse() per route.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from canvas_app.models import Card, Evidence
+from canvas_app.selectors import Board
+
+_MARK = 987654321
+EVIDENCE_LABELS = dict(Evidence.choices)
+
+
+def url_for_each(name: str) -> Callable[[int], str]:
+    """One reverse() for a route that takes an id, then plain string work per object."""
+    template = reverse(name, args=[_MARK])
+    return lambda pk: template.replace(str(_MARK), str(pk))
+
+
+def short(text: str, length: int = 40) -> str:
+    """A card's opening words, for accessible names like “Edit card …”."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class CardLinks:
+    edit: str
+    move: str
+    delete: str
+    history: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    card: Card
+    evidence_label: str
+    actions: SafeString  # the editor's action bar; empty for readers
+
+
+_MOVE = (
+    '<button type="submit" class="link-button" name="position" value="{position}">{text}'
+    '<span class="visually-hidden"> card “{label}”</span></button> '
+)
+_ACTIONS = (
+    '<form class="card__actions" method="post" action="{move}" hx-post="{move}" '
+    'hx-target="#block-{block}" hx-swap="outerHTML">'
+    '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
+    '<a href="{edit}" hx-get="{edit}" hx-target="#card-{pk}" hx-swap="outerHTML">'
+    'Edit<span class="visually-hidden"> card “{label}”</span></a> {moves}'
+    '<button type="submit" class="link-button link-button--warning" formaction="{delete}" '
+    'hx-post="{delete}" hx-confirm="Delete this card? Its history is kept." '
+    'name="version" value="{version}">Delete<span class="visually-hidden"> card “{label}”</span>'
+    '</button> <a href="{history}">History<span class="visually-hidden"> of card “{label}”'
+    "</span></a></form>"
+)
+
+
+def card_actions(
+    card: Card, links: CardLinks, csrf_token: str, up: int | None, down: int | None
+) -> SafeString:
+    """Edit, move up and down, delete and history: one form that works without JavaScript
+    (each button posts its own value) and with htmx (the block is redrawn).
+
+    Only the card's text comes from a user, and it is escaped; the rest are our own
+    URLs, numbers and the CSRF token.
+    """
+    label = escape(short(card.text))
+    moves = "".join(
+        _MOVE.format(position=position, text=text, label=label)
+        for text, position in (("Move up", up), ("Move down", down))
+        if position is not None
+    )
+    html = _ACTIONS.format(
+        move=links.move,
+        block=card.block,
+        csrf=escape(csrf_token),
+        edit=links.edit,
+        pk=card.pk,
+        label=label,
+        moves=moves,
+        delete=links.delete,
+        version=card.version,
+        history=links.history,
+    )
+    return mark_safe(html)  # noqa: S308 - every interpolated value is escaped or ours
+
+
+def attach_card_views(board: Board, *, can_edit: bool, csrf_token: str) -> Board:
+    """Give each block its printable cards and its add-card address."""
+    edit, move = url_for_each("card-edit"), url_for_each("card-move")
+    delete, history = url_for_each("card-delete"), url_for_each("card-history")
+    add = reverse("card-new", args=[board.canvas_id, "BLOCK"])
+    for entry in board.blocks:
+        entry.add_url = add.replace("BLOCK", entry.block.key)
+        last = len(entry.cards) - 1
+        entry.views = []
+        for index, card in enumerate(entry.cards):
+            actions = mark_safe("")
+            if can_edit:
+                links = CardLinks(edit(card.pk), move(card.pk), delete(card.pk), history(card.pk))
+                up = index - 1 if index > 0 else None
+                down = index + 1 if index < last else None
+                actions = card_actions(card, links, csrf_token, up, down)
+            label = EVIDENCE_LABELS.get(card.evidence, card.evidence)
+            entry.views.append(CardView(card=card, evidence_label=label, actions=actions))
+    return board
