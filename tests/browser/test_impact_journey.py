@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from canvas_app.examples import EXAMPLES
 from canvas_app.models import Assessment, ImpactInputs
-from canvas_app.services.canvases import canvas_create_from_example
+from canvas_app.services.exchange import canvas_create_from_example
 
 from .conftest import serious_violations
 

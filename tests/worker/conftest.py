@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import redis
-from kombu import pools
 from django.db import connection
+from kombu import pools
 
 from smartcity.celery import app
 
