@@ -1,6 +1,5 @@
 """API: the business case PDF, share links, export, import and the template library."""
 
-from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -124,7 +123,7 @@ class ImportView(APIView):
         council = get_object_or_404(Council.objects.of_user(request.user), slug=slug)
         data = parse_import_file(self._raw(request))
         canvas = canvas_import(council=council, by=request.user, data=data)
-        canvas.blocks_filled = canvas.cards.values("block").distinct().count()
+        canvas = Canvas.objects.with_blocks_filled().get(pk=canvas.pk)
         return Response(
             CanvasSerializer(canvas, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
@@ -152,7 +151,7 @@ class LibraryView(APIView):
         templates = (
             Canvas.objects.filter(is_template=True)
             .select_related("council", "owner")
-            .annotate(blocks_filled=Count("cards__block", distinct=True))
+            .with_blocks_filled()
             .order_by("council__name", "title")
         )
         return Response(CanvasSerializer(templates, many=True, context={"request": None}).data)
@@ -172,7 +171,7 @@ class ReplicateView(APIView):
         if council is None:
             raise ValidationError({"council": ["Not one of your councils."]})
         copy = canvas_replicate(source=source, council=council, by=request.user)
-        copy.blocks_filled = copy.cards.values("block").distinct().count()
+        copy = Canvas.objects.with_blocks_filled().get(pk=copy.pk)
         return Response(
             CanvasSerializer(copy, context={"request": request}).data,
             status=status.HTTP_201_CREATED,

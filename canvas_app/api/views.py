@@ -1,6 +1,6 @@
 """The REST API: parse, scope to the user's councils, call a service, answer."""
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -53,16 +53,11 @@ class CanvasViewSet(viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        canvases = (
-            Canvas.objects.visible_to(self.request.user)
-            .select_related("council", "owner")
-            .annotate(blocks_filled=Count("cards__block", distinct=True))
-            .order_by("-updated_at", "-id")  # aggregation drops Meta.ordering
-        )
-        if self.action == "retrieve":
+        canvases = Canvas.objects.visible_to(self.request.user).select_related("council", "owner")
+        if self.action == "retrieve":  # the detail counts filled blocks from its cards
             cards = Card.objects.select_related("updated_by").order_by("block", "position", "id")
-            canvases = canvases.prefetch_related(Prefetch("cards", queryset=cards))
-        return canvases
+            return canvases.prefetch_related(Prefetch("cards", queryset=cards))
+        return canvases.with_blocks_filled()
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -73,8 +68,8 @@ class CanvasViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
-        serializer.instance = canvas_create(by=self.request.user, **data)
-        serializer.instance.blocks_filled = 0
+        created = canvas_create(by=self.request.user, **data)
+        serializer.instance = Canvas.objects.with_blocks_filled().get(pk=created.pk)
 
     @extend_schema(request=CanvasUpdateSerializer, responses=CanvasSerializer)
     def update(self, request, *args, **kwargs):
@@ -82,7 +77,10 @@ class CanvasViewSet(viewsets.ModelViewSet):
         serializer = CanvasUpdateSerializer(data=request.data, partial=kwargs.get("partial", False))
         serializer.is_valid(raise_exception=True)
         canvas_update(canvas=canvas, by=request.user, **serializer.validated_data)
-        return Response(CanvasSerializer(self.get_object(), context={"request": request}).data)
+        canvas = (
+            Canvas.objects.with_blocks_filled().select_related("council", "owner").get(pk=canvas.pk)
+        )
+        return Response(CanvasSerializer(canvas, context={"request": request}).data)
 
     @extend_schema(request=CanvasUpdateSerializer, responses=CanvasSerializer)
     def partial_update(self, request, *args, **kwargs):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import functions  # noqa: F401  (models.functions)
 
 from canvas_app.framework import BLOCK_CHOICES
 
@@ -53,6 +54,17 @@ class CanvasQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(council__memberships__user=user)
+
+    def with_blocks_filled(self) -> "CanvasQuerySet":
+        """Annotate `blocks_filled`: how many blocks have at least one card."""
+        filled = (
+            Card.objects.filter(canvas=models.OuterRef("pk"))
+            .order_by()
+            .values("canvas")
+            .annotate(n=models.Count("block", distinct=True))
+            .values("n")
+        )
+        return self.annotate(blocks_filled=models.functions.Coalesce(models.Subquery(filled), 0))
 
     def with_role(self, user) -> "CanvasQuerySet":
         """Visible canvases annotated with the user's council role as `user_role`.

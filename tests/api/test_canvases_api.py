@@ -135,3 +135,14 @@ def test_the_openapi_schema_and_offline_docs_are_served(client, db):
     assert docs.status_code == 200
     assert b"drf_spectacular_sidecar" in docs.content  # bundled assets, no CDN
     assert b"cdn" not in docs.content.lower()
+
+
+def test_the_detail_writes_cards_exactly_as_the_card_serializer_does(api_as, editor, canvas):
+    from canvas_app.api.serializers import CardSerializer, card_rows
+    from canvas_app.models import Card
+
+    CardFactory(canvas=canvas, block="costs", updated_by=editor, tag="capex")
+    CardFactory(canvas=canvas, block="funding", updated_by=None)
+    cards = list(Card.objects.filter(canvas=canvas).select_related("updated_by"))
+
+    assert card_rows(cards) == CardSerializer(cards, many=True).data
