@@ -58,7 +58,10 @@ class ReportPdfView(CanvasScopedView):
         if report is None or report.status != ReportStatus.DONE:
             raise NotFound("The PDF of this version of the canvas is not ready.")
         return FileResponse(
-            report.pdf.open("rb"), content_type="application/pdf", filename=report_filename(report)
+            report.pdf.open("rb"),
+            content_type="application/pdf",
+            filename=report_filename(report),
+            as_attachment=True,
         )
 
 

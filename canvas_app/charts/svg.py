@@ -81,6 +81,8 @@ def nice_ticks(low: float, high: float) -> list[float]:
         for mantissa in (1, 2, 2.5, 5):
             step = mantissa * 10**exponent
             first, last = math.floor(low / step), math.ceil(high / step)
+            if last - first > 20:  # far too many ticks: skip before building the list
+                continue
             ticks = [i * step for i in range(first, last + 1)]
             penalty = abs(len(ticks) - 5) + (0 if 4 <= len(ticks) <= 6 else 10)
             if best is None or penalty < best[0]:

@@ -111,6 +111,7 @@ class ReportContent:
                 canvas.stage,
                 canvas.revision,
                 canvas.owner.get_username(),
+                canvas.owner.get_full_name(),
             ],
             "cards": [
                 [c.pk, c.block, c.position, c.text, c.tag, c.colour, c.evidence, c.version]

@@ -16,7 +16,7 @@ from canvas_app.forms import ShareLinkForm
 from canvas_app.models import Canvas, ReportStatus, ShareLink
 from canvas_app.reports.content import report_content
 from canvas_app.reports.context import accent_colour
-from canvas_app.reports.render import render_html
+from canvas_app.reports.html import render_html
 from canvas_app.services.reports import current_report, report_filename, report_request
 from canvas_app.services.sharing import (
     SHARE_ROLES,
@@ -68,7 +68,10 @@ def _pdf_response(report):
     if report is None or report.status != ReportStatus.DONE:
         raise Http404("The business case of this version of the canvas has not been made yet.")
     response = FileResponse(
-        report.pdf.open("rb"), content_type="application/pdf", filename=report_filename(report)
+        report.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=report_filename(report),
+        as_attachment=True,
     )
     response["Cache-Control"] = "private, max-age=0"
     return response

@@ -40,7 +40,7 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1400, "height": 1000}
+        base_url=live_server.url, viewport={"width": 1400, "height": 1000}, accept_downloads=True
     )
     context.set_default_timeout(10_000)
     page = context.new_page()

@@ -1,0 +1,21 @@
+"""The business case as HTML: the web page's fragment, or the document WeasyPrint lays out.
+
+Kept apart from the PDF renderer so that web processes never import WeasyPrint.
+"""
+
+from django.template.loader import render_to_string
+
+from .content import ReportContent
+from .context import report_context
+
+DOCUMENT_TEMPLATE = "reports/business_case.html"
+FRAGMENT_TEMPLATE = "reports/_document.html"
+
+
+def render_html(
+    content: ReportContent, *, standalone: bool, logo_url: str = "", fit: int | None = None
+) -> str:
+    """The business case as a whole HTML document (`standalone`) or as the fragment a
+    web page includes. `logo_url` says where that page serves the council's logo."""
+    context = report_context(content, logo_url=logo_url, fit=fit)
+    return render_to_string(DOCUMENT_TEMPLATE if standalone else FRAGMENT_TEMPLATE, context)
