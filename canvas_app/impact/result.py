@@ -21,10 +21,34 @@ from .sensitivity import Sensitivity
 METHOD_VERSION = 1
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def jsonable(value: object) -> object:
-    """Plain JSON types only: numpy scalars to Python, non-finite floats to None."""
+    """Plain JSON types only: numpy scalars to Python, non-finite floats to None.
+
+    The common exact types are tested first: a result holds hundreds of plain floats.
+    """
+    cls = type(value)
+    if cls is float:
+        return value if math.isfinite(value) else None
+    if value is None or cls is int or cls is str or cls is bool:
+        return value
+    if cls is list or cls is tuple:
+        return [jsonable(item) for item in value]
+    if cls is dict:
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if cls is np.ndarray:
+        return [jsonable(item) for item in value.tolist()]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: jsonable(getattr(value, name)) for name in _field_names(cls)}
     if isinstance(value, Mapping):
         return {str(key): jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple | np.ndarray):

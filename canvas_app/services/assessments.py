@@ -11,9 +11,10 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cached_property
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, JSONField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -43,7 +44,7 @@ class Snapshot:
     parameters_version: int
     risk_seed: int
 
-    @property
+    @cached_property  # computed up to three times per canvas in a re-score
     def fingerprint(self) -> str:
         payload = {
             "method": impact.METHOD_VERSION,
@@ -226,7 +227,8 @@ def assessment_run(*, assessment_id: int) -> Assessment | None:
 def assessments_refresh(*, canvas_ids: list[int]) -> int:
     """Bring these canvases' assessments up to date in one go (re-scoring in bulk).
 
-    Computes in this process, without a task per canvas. Returns how many were computed.
+    Computes in this process, without a task per canvas, and writes the chunk in one
+    transaction and one statement. Returns how many were computed.
     """
     canvases = list(
         Canvas.objects.filter(pk__in=canvas_ids, impact_inputs__isnull=False)
@@ -254,14 +256,18 @@ def assessments_refresh(*, canvas_ids: list[int]) -> int:
         ).values_list("canvas_id", "fingerprint")
     )
     now = timezone.now()
-    computed = 0
+    current, computed = [], []
     for canvas_id, snapshot in snapshots.items():
         if (canvas_id, snapshot.fingerprint) in done:
+            current.append((canvas_id, snapshot))
+        else:
+            computed.append(_computed(canvas_id, snapshot, now))
+    # One transaction: a commit per canvas would wait for a WAL flush per canvas.
+    with transaction.atomic():
+        for canvas_id, snapshot in current:
             _mark_current(canvas_id, snapshot, now)
-            continue
-        _store_computed(canvas_id, snapshot, now)
-        computed += 1
-    return computed
+        _upsert(computed)
+    return len(computed)
 
 
 def _mark_current(canvas_id: int, snapshot: Snapshot, now) -> None:
@@ -274,16 +280,60 @@ def _mark_current(canvas_id: int, snapshot: Snapshot, now) -> None:
     )
 
 
-def _store_computed(canvas_id: int, snapshot: Snapshot, now) -> None:
+def _computed(canvas_id: int, snapshot: Snapshot, now) -> Assessment:
     started = time.perf_counter()
     try:
         fields = _result_fields(evaluate(snapshot), started)
     except impact.InputError as error:
         fields = {"status": AssessmentStatus.FAILED, "error": str(error), "finished_at": now}
-    Assessment.objects.update_or_create(
+    return Assessment(
         canvas_id=canvas_id,
         fingerprint=snapshot.fingerprint,
-        defaults={**_snapshot_fields(snapshot), **fields, "requested_at": now, "started_at": now},
+        **_snapshot_fields(snapshot),
+        **fields,
+        requested_at=now,
+        started_at=now,
+    )
+
+
+JSON_FIELDS = ("inputs", "parameters", "funding", "result")
+UPSERT_FIELDS = [
+    "status",
+    "error",
+    "result",
+    "economic",
+    "environmental",
+    "social",
+    "overall",
+    "capex",
+    "finished_at",
+    "duration_ms",
+    "method_version",
+    "inputs",
+    "parameters",
+    "funding",
+    "inputs_version",
+    "parameters_version",
+    "risk_seed",
+    "requested_at",
+    "started_at",
+]
+
+
+def _upsert(rows: list[Assessment]) -> None:
+    """Insert the chunk's assessments, or overwrite those with the same fingerprint."""
+    for row in rows:
+        # As expressions, the JSON values make Django build a multi-row VALUES insert:
+        # its UNNEST strategy (5.2) would dump them as text arrays, escaping every quote
+        # of every document in Python. None stays None: Value(None) would store JSON null.
+        for name in JSON_FIELDS:
+            if (value := getattr(row, name)) is not None:
+                setattr(row, name, Value(value, output_field=JSONField()))
+    Assessment.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["canvas", "fingerprint"],
+        update_fields=UPSERT_FIELDS,
     )
 
 
