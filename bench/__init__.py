@@ -1,0 +1,1 @@
+"""Benchmarks for City Model Canvas: load generators, a seeded database and bench settings."""
