@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
+
 from canvas_app.framework import BLOCK_COUNT, BLOCKS, GROUPS_BY_KEY, Block, Group
 from canvas_app.models import Assessment, Canvas, Card, ImpactInputs, MethodParameters
 
@@ -76,32 +79,36 @@ class AssessmentState:
         return self.latest is not None and self.latest.status == "failed"
 
 
+# The large JSON documents: a page that shows the scores needs none of them, and the
+# result page loads `result` when it reads it.
+SNAPSHOT_FIELDS = ("inputs", "parameters", "funding", "result")
+
+
 def assessment_state(canvas: Canvas) -> AssessmentState:
-    inputs = ImpactInputs.objects.filter(canvas=canvas).only("version").first()
-    recent = list(
-        Assessment.objects.filter(canvas=canvas)
-        .defer("inputs", "parameters", "funding")
-        .order_by("-requested_at", "-id")[:1]
+    """Two queries in the usual case: the versions the scores must match, and the latest
+    assessment (a third finds the newest done one while a new one is on its way)."""
+    council_parameters = MethodParameters.objects.filter(council_id=canvas.council_id)
+    versions = (
+        ImpactInputs.objects.filter(canvas=canvas)
+        .annotate(
+            parameters_version=Coalesce(Subquery(council_parameters.values("version")[:1]), 0)
+        )
+        .values("version", "parameters_version")
+        .first()
     )
-    latest = recent[0] if recent else None
+    assessments = Assessment.objects.filter(canvas=canvas).defer(*SNAPSHOT_FIELDS)
+    latest = assessments.order_by("-requested_at", "-id").first()
     shown = latest
     if latest is not None and latest.status != "done":
-        shown = (
-            Assessment.objects.filter(canvas=canvas, status="done")
-            .defer("inputs", "parameters", "funding")
-            .order_by("-requested_at", "-id")
-            .first()
-        )
-    is_stale = False
-    if shown is not None and inputs is not None:
-        parameters = MethodParameters.objects.filter(council_id=canvas.council_id).only("version")
-        parameters_version = parameters[0].version if parameters else 0
-        is_stale = (shown.inputs_version, shown.parameters_version) != (
-            inputs.version,
-            parameters_version,
-        )
+        shown = assessments.filter(status="done").order_by("-requested_at", "-id").first()
+    is_stale = bool(
+        shown is not None
+        and versions is not None
+        and (shown.inputs_version, shown.parameters_version)
+        != (versions["version"], versions["parameters_version"])
+    )
     return AssessmentState(
-        has_inputs=inputs is not None, latest=latest, shown=shown, is_stale=is_stale
+        has_inputs=versions is not None, latest=latest, shown=shown, is_stale=is_stale
     )
 
 

@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from canvas_app.services import assessments, reports
+from canvas_app.services import assessments, reports, rescoring
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +38,13 @@ def assess(assessment_id: int) -> None:
     time_limit=180,
 )
 def assess_chunk(canvas_ids: list[int]) -> int:
-    return assessments.assessments_refresh(canvas_ids=canvas_ids)
+    return rescoring.assessments_refresh(canvas_ids=canvas_ids)
 
 
 @shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=5)
 def rescore_council(council_id: int) -> int:
     """Re-score a council's canvases after a parameter change, a chunk per task."""
-    chunks = assessments.council_rescore_chunks(council_id=council_id)
+    chunks = rescoring.council_rescore_chunks(council_id=council_id)
     for chunk in chunks:
         assess_chunk.delay(chunk)
     return len(chunks)
@@ -53,10 +53,10 @@ def rescore_council(council_id: int) -> int:
 @shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
 def sweep_assessments() -> dict[str, int]:
     """Periodic: queue again what a lost message or a down broker left behind."""
-    result = assessments.assessments_sweep()
+    result = rescoring.assessments_sweep()
     outdated = result.outdated_canvases
-    for start in range(0, len(outdated), assessments.RESCORE_CHUNK_SIZE):
-        assess_chunk.delay(outdated[start : start + assessments.RESCORE_CHUNK_SIZE])
+    for start in range(0, len(outdated), rescoring.RESCORE_CHUNK_SIZE):
+        assess_chunk.delay(outdated[start : start + rescoring.RESCORE_CHUNK_SIZE])
     if result.requeued or outdated:
         logger.info(
             "Sweep queued %s assessments again and %s outdated canvases",

@@ -167,7 +167,7 @@ def profile_chunk(refresh: Refresh, council, canvas_ids: list[int]) -> dict[str,
 def load_refresh(spec: str | None) -> Refresh:
     """The app's assessments_refresh, or `path/to/file.py:function` / `module:function`."""
     if spec is None:
-        from canvas_app.services.assessments import assessments_refresh
+        from canvas_app.services.rescoring import assessments_refresh
 
         return assessments_refresh
     target, function = spec.rsplit(":", 1)

@@ -12,8 +12,8 @@ from django.db.models import Max
 
 from canvas_app import impact
 from canvas_app.models import Assessment, AssessmentStatus
-from canvas_app.services.assessments import RESCORE_CHUNK_SIZE
 from canvas_app.services.impact import method_parameters_update
+from canvas_app.services.rescoring import RESCORE_CHUNK_SIZE
 
 from . import cpu
 from .seed import Fixture

@@ -13,12 +13,11 @@ from rest_framework.views import APIView
 from canvas_app.models import Canvas, Council, ReportStatus, ShareLink
 from canvas_app.services.exchange import (
     MAX_IMPORT_BYTES,
-    canvas_export,
     canvas_import,
     canvas_replicate,
-    cards_csv,
     parse_import_file,
 )
+from canvas_app.services.export import canvas_export, cards_csv
 from canvas_app.services.reports import current_report, report_filename, report_request
 from canvas_app.services.sharing import share_link_create, share_link_revoke
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import normalize_newlines
 
 from canvas_app.models import Card, Evidence
 from canvas_app.selectors import Board
@@ -43,8 +44,7 @@ class CardLinks:
 @dataclass(frozen=True)
 class CardView:
     card: Card
-    evidence_label: str
-    actions: SafeString  # the editor's action bar; empty for readers
+    html: SafeString  # the whole card as the canvas page shows it
 
 
 _MOVE = (
@@ -95,6 +95,30 @@ def card_actions(
     return mark_safe(html)  # noqa: S308 - every interpolated value is escaped or ours
 
 
+_CARD = (
+    '<li class="card card--{colour}" id="card-{pk}">'
+    '<p class="card__text">{text}</p>'
+    '<p class="card__meta"><span class="evidence evidence--{evidence}">{evidence_label}</span>'
+    "{tag}</p>{actions}</li>"
+)
+
+
+def card_item(card: Card, actions: SafeString) -> SafeString:
+    """A card as a list item: its text (line breaks kept), evidence status and tag."""
+    text = escape(normalize_newlines(card.text)).replace("\n", "<br>")
+    tag = f' <span class="card__tag">#{escape(card.tag)}</span>' if card.tag else ""
+    html = _CARD.format(
+        colour=escape(card.colour),
+        pk=card.pk,
+        text=text,
+        evidence=escape(card.evidence),
+        evidence_label=escape(EVIDENCE_LABELS.get(card.evidence, card.evidence)),
+        tag=tag,
+        actions=actions,
+    )
+    return mark_safe(html)  # noqa: S308 - user text is escaped above
+
+
 def attach_card_views(board: Board, *, can_edit: bool, csrf_token: str) -> Board:
     """Give each block its printable cards and its add-card address."""
     edit, move = url_for_each("card-edit"), url_for_each("card-move")
@@ -111,6 +135,5 @@ def attach_card_views(board: Board, *, can_edit: bool, csrf_token: str) -> Board
                 up = index - 1 if index > 0 else None
                 down = index + 1 if index < last else None
                 actions = card_actions(card, links, csrf_token, up, down)
-            label = EVIDENCE_LABELS.get(card.evidence, card.evidence)
-            entry.views.append(CardView(card=card, evidence_label=label, actions=actions))
+            entry.views.append(CardView(card=card, html=card_item(card, actions)))
     return board

@@ -1,8 +1,6 @@
-"""Canvases as files: JSON export and import (to replicate a service in another
-city), and the cards as CSV."""
+"""Importing canvases: from an export file, from the library (replicating a service in
+another city) and from the example canvases."""
 
-import csv
-import io
 import json
 from datetime import date
 
@@ -13,157 +11,26 @@ from django.utils import timezone
 from canvas_app.examples import Example
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import (
-    Assessment,
-    AssessmentStatus,
     Canvas,
     Card,
     CardColour,
     Council,
     Evidence,
-    ImpactInputs,
     Partner,
     PartnerKind,
     Raci,
-    Responsibility,
 )
 
 from .canvases import canvas_create
+from .export import FORMAT, FORMAT_VERSION, canvas_export
 from .impact import clean_inputs, funding_sources_replace, impact_inputs_update
 from .network import milestone_create, partner_create, partner_update, responsibilities_set
 from .validation import require
 
-FORMAT = "city-model-canvas"
-FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_NESTING = 12
 MAX_CARDS = 2000
 MAX_ITEMS = 200
-
-
-# Export ---------------------------------------------------------------------
-
-
-def canvas_export(canvas: Canvas) -> dict:
-    """Everything about a canvas, with references instead of database ids."""
-    cards = list(canvas.cards.order_by("block", "position", "id"))
-    card_refs = {card.pk: f"card-{index}" for index, card in enumerate(cards, start=1)}
-    partners = list(canvas.partners.order_by("position", "id"))
-    partner_refs = {p.pk: f"partner-{index}" for index, p in enumerate(partners, start=1)}
-    inputs = ImpactInputs.objects.filter(canvas=canvas).first()
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "exported_at": timezone.now().isoformat(),
-        "source": {
-            "council": canvas.council.name,
-            "canvas": canvas.title,
-            "revision": canvas.revision,
-            "stage": canvas.stage,
-        },
-        "canvas": {"title": canvas.title, "summary": canvas.summary, "sector": canvas.sector},
-        "cards": [
-            {
-                "ref": card_refs[c.pk],
-                "block": c.block,
-                "text": c.text,
-                "tag": c.tag,
-                "colour": c.colour,
-                "evidence": c.evidence,
-            }
-            for c in cards
-        ],
-        "impact_inputs": inputs.values if inputs else None,
-        "funding_sources": list(canvas.funding_sources.values("name", "kind", "amount", "secured")),
-        "partners": [
-            {
-                "ref": partner_refs[p.pk],
-                "organisation": p.organisation,
-                "kind": p.kind,
-                "contributions": p.contributions,
-                "brings": p.brings,
-                "gains": p.gains,
-            }
-            for p in partners
-        ],
-        "responsibilities": [
-            {
-                "partner": partner_refs[r.partner_id],
-                "activity": card_refs[r.activity_id],
-                "role": r.role,
-            }
-            for r in Responsibility.objects.filter(partner__canvas=canvas).order_by(
-                "partner__position", "partner_id", "activity__position", "activity_id"
-            )
-        ],
-        "milestones": [
-            {
-                "name": m.name,
-                "due_date": m.due_date.isoformat(),
-                "owner": partner_refs.get(m.owner_id),
-                "status": m.status,
-            }
-            for m in canvas.milestones.order_by("due_date", "id")
-        ],
-        "assessment": _assessment_export(canvas),
-    }
-
-
-def _assessment_export(canvas: Canvas) -> dict | None:
-    latest = (
-        Assessment.objects.filter(canvas=canvas, status=AssessmentStatus.DONE)
-        .order_by("-requested_at", "-id")
-        .first()
-    )
-    if latest is None:
-        return None
-    return {
-        "method_version": latest.method_version,
-        "computed_at": latest.finished_at.isoformat() if latest.finished_at else None,
-        "scores": {
-            "economic": latest.economic,
-            "environmental": latest.environmental,
-            "social": latest.social,
-            "overall": latest.overall,
-        },
-        "result": latest.result,
-    }
-
-
-CSV_COLUMNS = (
-    "block",
-    "block_title",
-    "position",
-    "text",
-    "tag",
-    "colour",
-    "evidence",
-    "updated_at",
-)
-
-
-def cards_csv(canvas: Canvas) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for card in canvas.cards.order_by("block", "position", "id"):
-        writer.writerow(
-            [
-                card.block,
-                BLOCKS_BY_KEY[card.block].title,
-                card.position + 1,
-                _csv_safe(card.text),
-                _csv_safe(card.tag),
-                card.colour,
-                card.evidence,
-                card.updated_at.isoformat(),
-            ]
-        )
-    return out.getvalue()
-
-
-def _csv_safe(text: str) -> str:
-    # A cell starting with = + - @ runs as a formula in spreadsheet programs.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # Import ---------------------------------------------------------------------

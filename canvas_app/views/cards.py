@@ -73,7 +73,12 @@ def card_new(request, pk: int, block: str):
             add_service_errors(form, error)
         else:
             return _after_change(request, canvas, block, keep_adding=True)
-    context = {"canvas": canvas, "block": BLOCKS_BY_KEY[block], "form": form}
+    context = {
+        "canvas": canvas,
+        "block": BLOCKS_BY_KEY[block],
+        "form": form if form.is_bound else None,
+        "add_url": request.path,
+    }
     return _form_page(request, "card_new", context, status=400 if form.errors else 200)
 
 

@@ -14,12 +14,11 @@ from canvas_app.forms import ImportForm
 from canvas_app.models import EDIT_ROLES, Canvas, Council
 from canvas_app.selectors import canvas_board
 from canvas_app.services.exchange import (
-    canvas_export,
     canvas_import,
     canvas_replicate,
-    cards_csv,
     parse_import_file,
 )
+from canvas_app.services.export import canvas_export, cards_csv
 
 from .errors import add_service_errors
 from .scoping import my_canvas, my_council

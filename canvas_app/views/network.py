@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import MilestoneForm, PartnerForm
-from canvas_app.models import Canvas, Milestone, Partner, Raci
+from canvas_app.models import Milestone, Partner, Raci
 from canvas_app.reports.content import responsibility_matrix
 from canvas_app.services.network import (
     milestone_create,
@@ -20,7 +20,7 @@ from canvas_app.services.network import (
 )
 
 from .errors import add_service_errors
-from .scoping import my_canvas
+from .scoping import my_canvas, my_canvas_child
 
 
 def _network_url(canvas):
@@ -94,7 +94,7 @@ def partner_new(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_edit(request, pk: int):
-    partner = get_object_or_404(Partner.objects.filter(canvas__in=_visible(request)), pk=pk)
+    partner = my_canvas_child(request, Partner, pk)
     canvas = my_canvas(request, partner.canvas_id, for_edit=True)
     initial = {
         f: getattr(partner, f) for f in ("organisation", "kind", "contributions", "brings", "gains")
@@ -114,7 +114,7 @@ def partner_edit(request, pk: int):
 @login_required
 @require_POST
 def partner_remove(request, pk: int):
-    partner = get_object_or_404(Partner.objects.filter(canvas__in=_visible(request)), pk=pk)
+    partner = my_canvas_child(request, Partner, pk)
     canvas = my_canvas(request, partner.canvas_id, for_edit=True)
     if partner.is_council:
         messages.error(request, "The council stays in its own network.")
@@ -143,7 +143,7 @@ def milestone_new(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request, pk: int):
-    milestone = get_object_or_404(Milestone.objects.filter(canvas__in=_visible(request)), pk=pk)
+    milestone = my_canvas_child(request, Milestone, pk)
     canvas = my_canvas(request, milestone.canvas_id, for_edit=True)
     initial = {
         "name": milestone.name,
@@ -166,12 +166,8 @@ def milestone_edit(request, pk: int):
 @login_required
 @require_POST
 def milestone_remove(request, pk: int):
-    milestone = get_object_or_404(Milestone.objects.filter(canvas__in=_visible(request)), pk=pk)
+    milestone = my_canvas_child(request, Milestone, pk)
     canvas = my_canvas(request, milestone.canvas_id, for_edit=True)
     milestone_delete(milestone=milestone, by=request.user)
     messages.success(request, "Milestone removed.")
     return _network_url(canvas)
-
-
-def _visible(request):
-    return Canvas.objects.visible_to(request.user)

@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import ShareLinkForm
-from canvas_app.models import Canvas, ReportStatus, ShareLink
+from canvas_app.models import ReportStatus, ShareLink
 from canvas_app.reports.content import report_content
 from canvas_app.reports.context import accent_colour
 from canvas_app.reports.html import render_html
@@ -26,7 +26,7 @@ from canvas_app.services.sharing import (
 )
 
 from .errors import add_service_errors
-from .scoping import my_canvas
+from .scoping import my_canvas, my_canvas_child
 
 
 @login_required
@@ -127,14 +127,10 @@ def _end_of_day(day) -> datetime | None:
 @login_required
 @require_POST
 def share_link_revoke_view(request, pk: int):
-    link = get_object_or_404(ShareLink.objects.filter(canvas__in=_visible(request)), pk=pk)
+    link = my_canvas_child(request, ShareLink, pk)
     share_link_revoke(link=link, by=request.user)
     messages.success(request, "The link no longer works.")
     return redirect("share-links", pk=link.canvas_id)
-
-
-def _visible(request):
-    return Canvas.objects.visible_to(request.user)
 
 
 # The public side: no account, nothing but the report -----------------------

@@ -31,3 +31,9 @@ def my_card(request, pk: int) -> Card:
     cards = Card.objects.visible_to(request.user).select_related("canvas__council")
     card = get_object_or_404(cards, pk=pk)
     return card
+
+
+def my_canvas_child(request, model, pk: int):
+    """A partner, milestone or share link, found only through the user's canvases."""
+    children = model.objects.filter(canvas__in=Canvas.objects.visible_to(request.user))
+    return get_object_or_404(children, pk=pk)

@@ -1,15 +1,19 @@
 // Progressive enhancements only: every page works without this file.
 document.addEventListener("htmx:afterSettle", (event) => {
-  // After a block is redrawn, keep keyboard users where they were: in the
-  // add form when it stayed open, else on the block's heading.
+  // Keep keyboard users where they were: in an add form that has just opened or
+  // stayed open, else on the heading of a block that was redrawn.
   const target = event.detail.elt;
-  if (!target || !target.matches || !target.matches(".block")) return;
-  const addText = target.querySelector("details.add-card[open] textarea");
-  const heading = target.querySelector(".block__title");
-  if (addText) {
+  if (!target || !target.matches) return;
+  const addText = target.querySelector(".add-card textarea");
+  if (addText && (target.matches(".add-card") || target.matches(".block"))) {
     addText.focus();
-  } else if (heading) {
-    heading.setAttribute("tabindex", "-1");
-    heading.focus({ preventScroll: true });
+    return;
+  }
+  if (target.matches(".block")) {
+    const heading = target.querySelector(".block__title");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+    }
   }
 });

@@ -8,10 +8,9 @@ from canvas_app.examples import EXAMPLES
 from canvas_app.models import Canvas
 from canvas_app.services.exchange import (
     canvas_create_from_example,
-    canvas_export,
     canvas_import,
-    cards_csv,
 )
+from canvas_app.services.export import canvas_export, cards_csv
 
 from ..factories import CardFactory, MembershipFactory
 

@@ -7,14 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from canvas_app.models import Assessment, AssessmentStatus
-from canvas_app.services.assessments import (
-    assessment_request,
-    assessment_run,
+from canvas_app.services.assessments import assessment_request, assessment_run
+from canvas_app.services.impact import impact_inputs_update, method_parameters_update
+from canvas_app.services.rescoring import (
     assessments_refresh,
     assessments_sweep,
     council_rescore_chunks,
 )
-from canvas_app.services.impact import impact_inputs_update, method_parameters_update
 from canvas_app.tasks import assess, rescore_council, sweep_assessments
 
 from ..factories import CanvasFactory
@@ -171,9 +170,9 @@ def test_a_parameter_change_rescores_the_council_in_chunks(
 
 
 def test_rescore_chunks_cover_every_scored_canvas_once(council, editor, led_inputs, monkeypatch):
-    from canvas_app.services import assessments
+    from canvas_app.services import rescoring
 
-    monkeypatch.setattr(assessments, "RESCORE_CHUNK_SIZE", 2)
+    monkeypatch.setattr(rescoring, "RESCORE_CHUNK_SIZE", 2)
     canvases = CanvasFactory.create_batch(5, council=council, owner=editor)
     for target in canvases[:4]:
         impact_inputs_update(canvas=target, by=editor, values=led_inputs)

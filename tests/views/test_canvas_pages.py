@@ -240,3 +240,17 @@ def test_deleting_a_canvas(signed_in, canvas):
 
     assert response["Location"] == reverse("canvas-list", args=["ghent"])
     assert not Canvas.objects.exists()
+
+
+def test_the_add_form_comes_on_demand_and_stays_open_after_adding(signed_in, canvas):
+    url = reverse("card-new", args=[canvas.pk, "costs"])
+
+    page = signed_in.get(reverse("canvas-detail", args=[canvas.pk])).content.decode()
+    fragment = signed_in.get(url, HTTP_HX_REQUEST="true").content.decode()
+    added = signed_in.post(
+        url, {"text": "Opex", "colour": "grey", "evidence": "assumption"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+
+    assert 'name="text"' not in page and f'href="{url}"' in page
+    assert 'id="new-costs-text"' in fragment
+    assert 'id="new-costs-text"' in added  # ready for the next card
