@@ -80,8 +80,17 @@ class CardHistorySerializer(serializers.ModelSerializer):
         fields = ["id", "card_ref", "action", "block", "before", "after", "by", "at"]
 
 
+class CouncilSlugField(serializers.SlugRelatedField):
+    """A council by slug; text PostgreSQL cannot even compare (NUL) is simply not found."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
+
 class CanvasSerializer(serializers.ModelSerializer):
-    council = serializers.SlugRelatedField(slug_field="slug", queryset=Council.objects.none())
+    council = CouncilSlugField(slug_field="slug", queryset=Council.objects.none())
     owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
     title = serializers.CharField(max_length=TITLE_MAX_LENGTH)
     summary = serializers.CharField(max_length=4000, required=False, allow_blank=True)

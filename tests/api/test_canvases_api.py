@@ -146,3 +146,11 @@ def test_the_detail_writes_cards_exactly_as_the_card_serializer_does(api_as, edi
     cards = list(Card.objects.filter(canvas=canvas).select_related("updated_by"))
 
     assert card_rows(cards) == CardSerializer(cards, many=True).data
+
+
+def test_a_nul_character_in_a_council_slug_is_a_400(api_as, editor):
+    response = api_as(editor).post(
+        "/api/v1/canvases/", {"council": "\x00", "title": "0"}, format="json"
+    )
+
+    assert response.status_code == 400 and "council" in response.json()

@@ -254,3 +254,12 @@ def test_the_add_form_comes_on_demand_and_stays_open_after_adding(signed_in, can
     assert 'name="text"' not in page and f'href="{url}"' in page
     assert 'id="new-costs-text"' in fragment
     assert 'id="new-costs-text"' in added  # ready for the next card
+
+
+@pytest.mark.parametrize("query", [{"q": "\x00"}, {"sector": "\x00"}, {"ordering": "\x00"}])
+def test_nul_characters_in_list_filters_are_not_a_500(signed_in, api_as, editor, query):
+    page = signed_in.get(reverse("canvas-list", args=["ghent"]), query)
+    portfolio = signed_in.get(reverse("portfolio", args=["ghent"]), query)
+    api = api_as(editor).get("/api/v1/canvases/", query)
+
+    assert page.status_code < 500 and portfolio.status_code < 500 and api.status_code < 500
