@@ -198,6 +198,11 @@ CACHES = {
     )
 }
 
+# With a shared cache (Redis), sessions are read from it and written through to the
+# database; a per-process cache would keep a logged-out session alive elsewhere.
+if os.environ.get("CACHE_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 REST_FRAMEWORK = {
     # Token first, so an anonymous request gets 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
