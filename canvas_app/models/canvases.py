@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import functions  # noqa: F401  (models.functions)
+from django.db.models.functions import Coalesce
 
 from canvas_app.framework import BLOCK_CHOICES
 
@@ -64,7 +64,7 @@ class CanvasQuerySet(models.QuerySet):
             .annotate(n=models.Count("block", distinct=True))
             .values("n")
         )
-        return self.annotate(blocks_filled=models.functions.Coalesce(models.Subquery(filled), 0))
+        return self.annotate(blocks_filled=Coalesce(models.Subquery(filled), 0))
 
     def with_role(self, user) -> "CanvasQuerySet":
         """Visible canvases annotated with the user's council role as `user_role`.
