@@ -9,8 +9,7 @@ from rest_framework.views import APIView
 
 from canvas_app.models import Canvas, Council, ImpactInputs
 from canvas_app.selectors import assessment_state
-from canvas_app.services.access import ensure_canvas_editable
-from canvas_app.services.assessments import assessment_request
+from canvas_app.services.assessments import reassessment_request
 from canvas_app.services.impact import (
     funding_sources_replace,
     impact_inputs_update,
@@ -90,14 +89,7 @@ class AssessmentView(CanvasScopedView):
 
     @extend_schema(request=None, responses={202: AssessmentSerializer})
     def post(self, request, canvas_pk: int):
-        canvas = self.get_canvas()
-        ensure_canvas_editable(request.user, canvas)
-        assessment = assessment_request(canvas=canvas)
-        if assessment is None:
-            return Response(
-                {"impact_inputs": ["Enter the impact inputs first."]},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+        assessment = reassessment_request(canvas=self.get_canvas(), by=request.user)
         assessment.is_stale = False
         return Response(AssessmentSerializer(assessment).data, status=status.HTTP_202_ACCEPTED)
 

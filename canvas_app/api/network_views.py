@@ -3,7 +3,6 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from canvas_app.models import Canvas, Milestone, Partner, Responsibility
@@ -65,10 +64,7 @@ class PartnerViewSet(CanvasChildViewSet):
         return Response(PartnerSerializer(partner).data)
 
     def destroy(self, request, *args, **kwargs):
-        partner = self.get_object()
-        if partner.is_council:
-            raise ValidationError({"kind": ["The council stays in its own network."]})
-        partner_delete(partner=partner, by=request.user)
+        partner_delete(partner=self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

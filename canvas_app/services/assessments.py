@@ -26,6 +26,9 @@ from canvas_app.models import (
     MethodParameters,
 )
 
+from .access import ensure_canvas_editable
+from .validation import require
+
 logger = logging.getLogger(__name__)
 
 
@@ -155,6 +158,14 @@ def assessment_request(*, canvas: Canvas) -> Assessment | None:
         if not retry:
             return assessment
     enqueue_assessment(assessment.pk)
+    return assessment
+
+
+def reassessment_request(*, canvas: Canvas, by) -> Assessment:
+    """An editor asks for the scores again; ValidationError if there is nothing to score."""
+    ensure_canvas_editable(by, canvas)
+    assessment = assessment_request(canvas=canvas)
+    require(assessment is not None, "impact_inputs", "Enter the impact inputs first.")
     return assessment
 
 

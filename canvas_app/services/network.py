@@ -86,6 +86,7 @@ def partner_update(*, partner: Partner, by, **fields: object) -> Partner:
 @transaction.atomic
 def partner_delete(*, partner: Partner, by) -> None:
     ensure_canvas_editable(by, partner.canvas)
+    require(not partner.is_council, "kind", "The council stays in its own network.")
     partner.delete()
     canvas_touch(partner.canvas_id)
 

@@ -12,7 +12,7 @@ from canvas_app.impact import INPUT_DOCS
 from canvas_app.models import ImpactInputs
 from canvas_app.presentation.impact import ImpactSummary
 from canvas_app.selectors import assessment_state
-from canvas_app.services.assessments import assessment_request
+from canvas_app.services.assessments import reassessment_request
 from canvas_app.services.impact import funding_sources_replace, impact_inputs_update
 
 from .scoping import my_canvas
@@ -114,8 +114,10 @@ def impact_status(request, pk: int):
 @require_POST
 def impact_reassess(request, pk: int):
     canvas = my_canvas(request, pk, for_edit=True)
-    if assessment_request(canvas=canvas) is None:
-        messages.error(request, "Enter the impact inputs first.")
+    try:
+        reassessment_request(canvas=canvas, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("impact-inputs", pk=canvas.pk)
     messages.success(request, "Re-assessment requested.")
     return redirect("impact-results", pk=canvas.pk)

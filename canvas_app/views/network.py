@@ -116,10 +116,11 @@ def partner_edit(request, pk: int):
 def partner_remove(request, pk: int):
     partner = my_canvas_child(request, Partner, pk)
     canvas = my_canvas(request, partner.canvas_id, for_edit=True)
-    if partner.is_council:
-        messages.error(request, "The council stays in its own network.")
-    else:
+    try:
         partner_delete(partner=partner, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         messages.success(request, f"{partner.organisation} removed.")
     return _network_url(canvas)
 

@@ -182,3 +182,17 @@ def test_rescore_chunks_cover_every_scored_canvas_once(council, editor, led_inpu
     assert [len(chunk) for chunk in chunks] == [2, 2]
     assert sorted(sum(chunks, [])) == sorted(c.pk for c in canvases[:4])
     assert rescore_council(council.pk) == 2
+
+
+def test_a_reassessment_needs_an_editor_and_impact_inputs(canvas, editor, viewer, led_inputs):
+    from django.core.exceptions import ValidationError
+
+    from canvas_app.services.assessments import reassessment_request
+
+    with pytest.raises(ValidationError):
+        reassessment_request(canvas=canvas, by=editor)
+    impact_inputs_update(canvas=canvas, by=editor, values=led_inputs)
+    with pytest.raises(PermissionDenied):
+        reassessment_request(canvas=canvas, by=viewer)
+
+    assert reassessment_request(canvas=canvas, by=editor).canvas == canvas

@@ -176,3 +176,13 @@ def test_the_network_of_another_council_is_not_found(api_as, outsider, network_c
     client.force_login(outsider)
     assert client.get(reverse("network", args=[network_canvas.pk])).status_code == 404
     assert client.post(reverse("partner-delete", args=[partner.pk])).status_code == 404
+
+
+def test_the_council_cannot_be_removed_from_its_network(network_canvas, editor):
+    from canvas_app.services.network import partner_delete
+
+    with pytest.raises(ValidationError) as error:
+        partner_delete(partner=network_canvas.partners.get(kind="council"), by=editor)
+
+    assert "kind" in error.value.message_dict
+    assert network_canvas.partners.filter(kind="council").exists()
