@@ -5,12 +5,20 @@ from canvas_app.models import (
     Canvas,
     Card,
     CardHistory,
+    Comment,
+    CommentReport,
+    CommentRevision,
     Council,
+    EmailOptOut,
     FundingSource,
     ImpactInputs,
+    Invitation,
     Membership,
     MethodParameters,
     Milestone,
+    ModerationEntry,
+    Notification,
+    NotificationPreference,
     Partner,
     Report,
     Responsibility,
@@ -179,3 +187,92 @@ class ResponsibilityAdmin(admin.ModelAdmin):
     list_display = ["partner", "activity", "role"]
     list_filter = ["role", "partner__canvas__council"]
     search_fields = ["partner__organisation", "activity__text"]
+
+
+# Review: invitations, comments, moderation, notifications --------------------
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "canvas", "role", "organisation", "accepted_at", "revoked_at"]
+    list_filter = ["role", "canvas__council"]
+    search_fields = ["email", "organisation", "canvas__title"]
+    readonly_fields = [
+        "token_nonce",
+        "token_hash",
+        "emailed_nonce",
+        "invited_by",
+        "created_at",
+        "sent_at",
+        "send_count",
+        "user",
+        "accepted_at",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # the link is only ever e-mailed by the app, never typed in
+
+
+@admin.register(EmailOptOut)
+class EmailOptOutAdmin(admin.ModelAdmin):
+    list_display = ["email", "created_at"]
+    search_fields = ["email"]
+
+
+class CommentRevisionInline(admin.TabularInline):
+    model = CommentRevision
+    extra = 0
+    readonly_fields = ["body", "kind", "stance", "replaced_at"]
+    can_delete = False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "status", "hidden_at", "awaiting_approval", "created_at"]
+    list_filter = ["kind", "stance", "status", "awaiting_approval", "canvas__council"]
+    search_fields = ["body", "canvas__title", "author__username"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["canvas", "card", "parent", "author", "resolved_by", "hidden_by"]
+    readonly_fields = ["mentions", "created_at", "edited_at", "deleted_at", "last_activity_at"]
+    inlines = [CommentRevisionInline]
+
+
+@admin.register(CommentRevision)
+class CommentRevisionAdmin(admin.ModelAdmin):
+    list_display = ["comment", "kind", "replaced_at"]
+    search_fields = ["body"]
+    readonly_fields = ["comment", "body", "kind", "stance", "replaced_at"]
+
+
+@admin.register(CommentReport)
+class CommentReportAdmin(admin.ModelAdmin):
+    list_display = ["comment", "by", "created_at", "handled_at"]
+    list_filter = ["comment__canvas__council"]
+    search_fields = ["reason", "by__username"]
+    raw_id_fields = ["comment", "by"]
+
+
+@admin.register(ModerationEntry)
+class ModerationEntryAdmin(admin.ModelAdmin):
+    list_display = ["comment", "action", "by", "at"]
+    list_filter = ["action", "comment__canvas__council"]
+    search_fields = ["reason"]
+    readonly_fields = ["comment", "action", "reason", "by", "at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # the log records what moderators did in the app
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "canvas", "delivery", "created_at", "read_at", "emailed_at"]
+    list_filter = ["kind", "delivery"]
+    search_fields = ["user__username", "canvas__title"]
+    raw_id_fields = ["user", "canvas", "comment", "actor"]
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "delivery"]
+    list_filter = ["kind", "delivery"]
+    search_fields = ["user__username"]

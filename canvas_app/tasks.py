@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from canvas_app.services import assessments, reports, rescoring
+from canvas_app.services import assessments, mailing, reports, rescoring
 
 logger = logging.getLogger(__name__)
 
@@ -78,3 +78,47 @@ def sweep_assessments() -> dict[str, int]:
 def render_report(report_id: int) -> None:
     """Runs on the `reports` queue, so long renders never hold up the scores."""
     reports.report_render(report_id=report_id)
+
+
+# E-mail ---------------------------------------------------------------------
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(*TRANSIENT_ERRORS, OSError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_invitation_email(invitation_id: int) -> bool:
+    return mailing.invitation_email_send(invitation_id=invitation_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(*TRANSIENT_ERRORS, OSError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_notification_email(notification_id: int) -> bool:
+    return mailing.notification_email_send(notification_id=notification_id)
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=3)
+def send_daily_digest() -> dict[str, int]:
+    """Periodic (once a day): each person's daily notifications in one e-mail."""
+    result = mailing.digest_send()
+    logger.info("Digest: %s e-mails, %s notifications", result.emails, result.notifications)
+    return {"emails": result.emails, "notifications": result.notifications}
+
+
+@shared_task(acks_late=True, soft_time_limit=50, time_limit=60)
+def sweep_emails() -> dict[str, int]:
+    """Periodic: queue again the e-mails a down broker or a lost worker left unsent."""
+    invitations, notifications = mailing.unsent_sweep()
+    for pk in invitations:
+        send_invitation_email.delay(pk)
+    for pk in notifications:
+        send_notification_email.delay(pk)
+    return {"invitations": len(invitations), "notifications": len(notifications)}

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -153,6 +154,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "City Model Canvas <noreply@localhost>")
+# The address e-mails link to (invitations, notifications, unsubscribe links).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+INVITATION_EXPIRY_DAYS = int(os.environ.get("INVITATION_EXPIRY_DAYS", "14"))
 
 # Background tasks: with no broker configured they run in-process, so a local
 # run needs no other service.
@@ -180,11 +184,23 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_ROUTES = {"canvas_app.tasks.render_report": {"queue": "reports"}}
+CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "sweep-assessments": {
         "task": "canvas_app.tasks.sweep_assessments",
         "schedule": float(os.environ.get("ASSESSMENT_SWEEP_SECONDS", "60")),
-    }
+    },
+    "sweep-emails": {
+        "task": "canvas_app.tasks.sweep_emails",
+        "schedule": float(os.environ.get("EMAIL_SWEEP_SECONDS", "300")),
+    },
+    "daily-digest": {
+        "task": "canvas_app.tasks.send_daily_digest",
+        "schedule": crontab(
+            hour=int(os.environ.get("DIGEST_HOUR", "7")),
+            minute=int(os.environ.get("DIGEST_MINUTE", "0")),
+        ),
+    },
 }
 
 CACHES = {

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from canvas_app.models import Canvas, Council, ImpactInputs
 from canvas_app.selectors import assessment_state
+from canvas_app.services.access import ensure_member
 from canvas_app.services.assessments import reassessment_request
 from canvas_app.services.impact import (
     funding_sources_replace,
@@ -26,9 +27,18 @@ from .impact_serializers import (
 
 
 class CanvasScopedView(APIView):
+    # True for what only the council's members may do (export, share links): people
+    # invited to the canvas read it, but get 403 here.
+    members_only = False
+
     def get_canvas(self) -> Canvas:
-        canvases = Canvas.objects.visible_to(self.request.user).select_related("council")
-        return get_object_or_404(canvases, pk=self.kwargs["canvas_pk"])
+        if not hasattr(self, "_canvas"):
+            canvases = Canvas.objects.visible_to(self.request.user).select_related("council")
+            canvas = get_object_or_404(canvases, pk=self.kwargs["canvas_pk"])
+            if self.members_only:
+                ensure_member(self.request.user, canvas.council)
+            self._canvas = canvas
+        return self._canvas
 
 
 class ImpactInputsView(CanvasScopedView):

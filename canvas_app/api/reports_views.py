@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from canvas_app.models import Canvas, Council, ReportStatus, ShareLink
+from canvas_app.services.access import ensure_member_somewhere
 from canvas_app.services.exchange import (
     MAX_IMPORT_BYTES,
     canvas_import,
@@ -65,6 +66,8 @@ class ReportPdfView(CanvasScopedView):
 
 
 class ShareLinksView(CanvasScopedView):
+    members_only = True
+
     @extend_schema(responses=ShareLinkSerializer(many=True))
     def get(self, request, canvas_pk: int):
         links = self.get_canvas().share_links.select_related("created_by")
@@ -86,6 +89,8 @@ class ShareLinksView(CanvasScopedView):
 
 
 class ShareLinkView(CanvasScopedView):
+    members_only = True
+
     @extend_schema(request=None, responses={204: None})
     def delete(self, request, canvas_pk: int, link_pk: int):
         link = get_object_or_404(ShareLink, canvas=self.get_canvas(), pk=link_pk)
@@ -94,12 +99,16 @@ class ShareLinkView(CanvasScopedView):
 
 
 class ExportView(CanvasScopedView):
+    members_only = True
+
     @extend_schema(responses={(200, "application/json"): OpenApiTypes.OBJECT})
     def get(self, request, canvas_pk: int):
         return Response(canvas_export(self.get_canvas()))
 
 
 class ExportCsvView(CanvasScopedView):
+    members_only = True
+
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request, canvas_pk: int):
         canvas = self.get_canvas()
@@ -150,6 +159,7 @@ class LibraryView(APIView):
 
     @extend_schema(responses=CanvasSerializer(many=True))
     def get(self, request):
+        ensure_member_somewhere(request.user)
         templates = (
             Canvas.objects.filter(is_template=True)
             .select_related("council", "owner")
@@ -162,6 +172,7 @@ class LibraryView(APIView):
 class ReplicateView(APIView):
     @extend_schema(request=ReplicateSerializer, responses={201: CanvasSerializer})
     def post(self, request, pk: int):
+        ensure_member_somewhere(request.user)
         source = get_object_or_404(Canvas.objects.filter(is_template=True), pk=pk)
         serializer = ReplicateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -10,7 +10,19 @@ from .canvases import (
     Sector,
     Stage,
 )
-from .councils import EDIT_ROLES, MANAGE_ROLES, Council, Membership, Role
+from .comments import (
+    COMMENT_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    Comment,
+    CommentKind,
+    CommentReport,
+    CommentRevision,
+    ModerationAction,
+    ModerationEntry,
+    Stance,
+    ThreadStatus,
+)
+from .councils import EDIT_ROLES, MANAGE_ROLES, MODERATOR_ROLES, Council, Membership, Role
 from .impact import (
     Assessment,
     AssessmentStatus,
@@ -19,6 +31,7 @@ from .impact import (
     ImpactInputs,
     MethodParameters,
 )
+from .invitations import CanvasRole, EmailOptOut, Invitation
 from .network import (
     Contribution,
     Milestone,
@@ -28,9 +41,36 @@ from .network import (
     Raci,
     Responsibility,
 )
+from .notifications import (
+    DEFAULT_DELIVERY,
+    NEW_COMMENT_KINDS,
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
 from .reports import Report, ReportStatus, ShareLink
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "DEFAULT_DELIVERY",
+    "NEW_COMMENT_KINDS",
+    "REASON_MAX_LENGTH",
+    "CanvasRole",
+    "Comment",
+    "CommentKind",
+    "CommentReport",
+    "CommentRevision",
+    "Delivery",
+    "EmailOptOut",
+    "Invitation",
+    "ModerationAction",
+    "ModerationEntry",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "Stance",
+    "ThreadStatus",
     "Contribution",
     "Milestone",
     "MilestoneStatus",
@@ -50,6 +90,7 @@ __all__ = [
     "CARD_TEXT_MAX_LENGTH",
     "EDIT_ROLES",
     "MANAGE_ROLES",
+    "MODERATOR_ROLES",
     "TITLE_MAX_LENGTH",
     "Canvas",
     "Card",

@@ -48,12 +48,28 @@ class Evidence(models.TextChoices):
     VALIDATED = "validated", "Validated"
 
 
+def _councils_of(user):
+    from .councils import Membership
+
+    return Membership.objects.filter(user=user).values("council_id")
+
+
+def _canvases_invited_to(user):
+    from .invitations import Invitation
+
+    return Invitation.objects.granting_access().filter(user=user).values("canvas_id")
+
+
 class CanvasQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CanvasQuerySet":
-        """Canvases of the councils the user belongs to: the start of every lookup."""
+        """Canvases of the councils the user belongs to, and those they were invited to:
+        the start of every lookup."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(council__memberships__user=user)
+        return self.filter(
+            models.Q(council_id__in=_councils_of(user))
+            | models.Q(pk__in=_canvases_invited_to(user))
+        )
 
     def with_blocks_filled(self) -> "CanvasQuerySet":
         """Annotate `blocks_filled`: how many blocks have at least one card."""
@@ -67,11 +83,30 @@ class CanvasQuerySet(models.QuerySet):
         return self.annotate(blocks_filled=Coalesce(models.Subquery(filled), 0))
 
     def with_role(self, user) -> "CanvasQuerySet":
-        """Visible canvases annotated with the user's council role as `user_role`.
+        """Visible canvases annotated with the user's role as `user_role`: their council
+        role, else the role they were invited with (stakeholder or observer); and
+        `is_member`, whether they belong to the canvas's council."""
+        from .councils import Membership
+        from .invitations import Invitation
 
-        The annotation reuses the membership join of the filter, so it costs no query.
-        """
-        return self.visible_to(user).annotate(user_role=models.F("council__memberships__role"))
+        council_role = Membership.objects.filter(
+            user=user, council=models.OuterRef("council_id")
+        ).values("role")[:1]
+        canvas_role = (
+            Invitation.objects.granting_access()
+            .filter(user=user, canvas=models.OuterRef("pk"))
+            .values("role")[:1]
+        )
+        return (
+            self.visible_to(user)
+            .annotate(council_role=models.Subquery(council_role))
+            .annotate(
+                user_role=Coalesce("council_role", models.Subquery(canvas_role)),
+                is_member=models.ExpressionWrapper(
+                    models.Q(council_role__isnull=False), output_field=models.BooleanField()
+                ),
+            )
+        )
 
 
 class Canvas(models.Model):
@@ -91,6 +126,11 @@ class Canvas(models.Model):
         default=False,
         help_text="Listed in the library, where other councils can replicate it.",
     )
+    comments_premoderated = models.BooleanField(
+        "approve stakeholders' comments first",
+        default=False,
+        help_text="Comments by invited stakeholders wait for a moderator before others see them.",
+    )
     # Where a replicated or imported canvas came from, as the export described it.
     origin = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -109,9 +149,7 @@ class Canvas(models.Model):
 
 class CardQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CardQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(canvas__council__memberships__user=user)
+        return self.filter(canvas__in=Canvas.objects.visible_to(user))
 
 
 class Card(models.Model):

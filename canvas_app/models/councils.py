@@ -16,6 +16,8 @@ class Role(models.TextChoices):
 # per canvas by invitation, not by council membership.
 EDIT_ROLES = frozenset({Role.ADMIN, Role.EDITOR})
 MANAGE_ROLES = frozenset({Role.ADMIN})
+# Who moderates comments on the council's canvases.
+MODERATOR_ROLES = EDIT_ROLES
 
 
 class CouncilQuerySet(models.QuerySet):

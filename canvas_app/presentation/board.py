@@ -16,6 +16,7 @@ from django.utils.text import normalize_newlines
 
 from canvas_app.models import Card, Evidence
 from canvas_app.selectors import Board
+from canvas_app.selectors.review import OpenCounts
 
 _MARK = 987654321
 EVIDENCE_LABELS = dict(Evidence.choices)
@@ -99,11 +100,26 @@ _CARD = (
     '<li class="card card--{colour}" id="card-{pk}">'
     '<p class="card__text">{text}</p>'
     '<p class="card__meta"><span class="evidence evidence--{evidence}">{evidence_label}</span>'
-    "{tag}</p>{actions}</li>"
+    "{tag}{comments}</p>{actions}</li>"
+)
+_COMMENTS = (
+    ' <a class="card__comments" href="{url}">{text}'
+    '<span class="visually-hidden"> on card “{label}”</span></a>'
 )
 
 
-def card_item(card: Card, actions: SafeString) -> SafeString:
+def card_comments(card: Card, url: str, open_threads: int, can_comment: bool) -> str:
+    """The card's open-thread count, or an invitation to comment, as a link to its threads."""
+    if open_threads:
+        text = f"{open_threads} open comment{'s' if open_threads != 1 else ''}"
+    elif can_comment:
+        text = "Comment"
+    else:
+        return ""
+    return _COMMENTS.format(url=url, text=text, label=escape(short(card.text)))
+
+
+def card_item(card: Card, actions: SafeString, comments: str = "") -> SafeString:
     """A card as a list item: its text (line breaks kept), evidence status and tag."""
     text = escape(normalize_newlines(card.text)).replace("\n", "<br>")
     tag = f' <span class="card__tag">#{escape(card.tag)}</span>' if card.tag else ""
@@ -114,18 +130,30 @@ def card_item(card: Card, actions: SafeString) -> SafeString:
         evidence=escape(card.evidence),
         evidence_label=escape(EVIDENCE_LABELS.get(card.evidence, card.evidence)),
         tag=tag,
+        comments=comments,
         actions=actions,
     )
     return mark_safe(html)  # noqa: S308 - user text is escaped above
 
 
-def attach_card_views(board: Board, *, can_edit: bool, csrf_token: str) -> Board:
-    """Give each block its printable cards and its add-card address."""
+def attach_card_views(
+    board: Board,
+    *,
+    can_edit: bool,
+    csrf_token: str,
+    open_threads: OpenCounts | None = None,
+    can_comment: bool = False,
+) -> Board:
+    """Give each block its printable cards, its add-card address and its comment counts."""
     edit, move = url_for_each("card-edit"), url_for_each("card-move")
     delete, history = url_for_each("card-delete"), url_for_each("card-history")
     add = reverse("card-new", args=[board.canvas_id, "BLOCK"])
+    threads = reverse("comment-list", args=[board.canvas_id])
+    counts = open_threads or OpenCounts({}, {})
     for entry in board.blocks:
         entry.add_url = add.replace("BLOCK", entry.block.key)
+        entry.comments_url = f"{threads}?block={entry.block.key}"
+        entry.open_threads = counts.by_block.get(entry.block.key, 0)
         last = len(entry.cards) - 1
         entry.views = []
         for index, card in enumerate(entry.cards):
@@ -135,5 +163,8 @@ def attach_card_views(board: Board, *, can_edit: bool, csrf_token: str) -> Board
                 up = index - 1 if index > 0 else None
                 down = index + 1 if index < last else None
                 actions = card_actions(card, links, csrf_token, up, down)
-            entry.views.append(CardView(card=card, html=card_item(card, actions)))
+            comments = card_comments(
+                card, f"{threads}?card={card.pk}", counts.by_card.get(card.pk, 0), can_comment
+            )
+            entry.views.append(CardView(card=card, html=card_item(card, actions, comments)))
     return board

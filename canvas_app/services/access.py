@@ -3,7 +3,17 @@ views and the API enforce the same rules."""
 
 from django.core.exceptions import PermissionDenied
 
-from canvas_app.models import EDIT_ROLES, MANAGE_ROLES, Canvas, Council, Membership, Stage
+from canvas_app.models import (
+    EDIT_ROLES,
+    MANAGE_ROLES,
+    MODERATOR_ROLES,
+    Canvas,
+    CanvasRole,
+    Council,
+    Invitation,
+    Membership,
+    Stage,
+)
 
 FROZEN_STAGES = frozenset({Stage.APPROVED, Stage.ARCHIVED})
 
@@ -27,6 +37,13 @@ def ensure_member(user, council: Council) -> str:
     return role
 
 
+def ensure_member_somewhere(user) -> None:
+    """Council-wide pages (the library) are for council members, not for people who
+    were only invited to a canvas."""
+    if not Membership.objects.filter(user=user).exists():
+        raise PermissionDenied("Only members of a council can do this.")
+
+
 def ensure_can_edit(user, council: Council) -> None:
     if ensure_member(user, council) not in EDIT_ROLES:
         raise PermissionDenied("Only the council's editors and admins can change canvases.")
@@ -42,3 +59,31 @@ def ensure_canvas_editable(user, canvas: Canvas) -> None:
     if canvas.stage in FROZEN_STAGES:
         stage = canvas.get_stage_display().lower()
         raise CanvasFrozen(f"This canvas is {stage}: its content can no longer change.")
+
+
+def canvas_role(user, canvas: Canvas) -> str | None:
+    """The user's council role, else the role they were invited to this canvas with."""
+    role = role_in(user, canvas.council)
+    if role is not None or not user.is_authenticated:
+        return role
+    return (
+        Invitation.objects.granting_access()
+        .filter(user=user, canvas=canvas)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def ensure_can_read(user, canvas: Canvas) -> str:
+    role = canvas_role(user, canvas)
+    if role is None:
+        raise PermissionDenied("You have no access to this canvas.")
+    return role
+
+
+def is_moderator(user, council: Council) -> bool:
+    return role_in(user, council) in MODERATOR_ROLES
+
+
+def is_invitee_role(role: str | None) -> bool:
+    return role in CanvasRole.values

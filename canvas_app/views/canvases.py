@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -10,8 +9,6 @@ from canvas_app.examples import EXAMPLE_CHOICES, EXAMPLES
 from canvas_app.filters import CanvasFilter
 from canvas_app.forms import CanvasCreateForm, CanvasEditForm
 from canvas_app.models import Canvas
-from canvas_app.presentation.board import attach_card_views
-from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.canvases import (
     canvas_create,
     canvas_delete,
@@ -19,6 +16,7 @@ from canvas_app.services.canvases import (
 )
 from canvas_app.services.exchange import canvas_create_from_example
 
+from .board import page_board
 from .errors import add_service_errors
 from .scoping import my_canvas, my_council
 
@@ -89,8 +87,7 @@ def canvas_new(request, slug: str):
 @login_required
 def canvas_detail(request, pk: int):
     canvas = my_canvas(request, pk)
-    board, state = canvas_board_with_scores(canvas)
-    attach_card_views(board, can_edit=canvas.can_edit, csrf_token=get_token(request))
+    board, state = page_board(request, canvas)
     return render(
         request,
         "canvas_app/canvas_detail.html",

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,8 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from canvas_app.forms import CardDeleteForm, CardEditForm, CardForm, CardMoveForm
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import CardHistory
-from canvas_app.presentation.board import attach_card_views
-from canvas_app.selectors import canvas_board_with_scores
 from canvas_app.services.cards import (
     CardConflict,
     card_create,
@@ -23,6 +20,7 @@ from canvas_app.services.cards import (
     card_update,
 )
 
+from .board import page_board
 from .errors import add_service_errors
 from .scoping import my_canvas, my_card
 
@@ -34,8 +32,7 @@ def _after_change(request, canvas, block_key: str, *, keep_adding: bool = False)
     """
     if not request.htmx:
         return redirect(reverse("canvas-detail", args=[canvas.pk]) + f"#block-{block_key}")
-    board, state = canvas_board_with_scores(canvas)
-    attach_card_views(board, can_edit=canvas.can_edit, csrf_token=get_token(request))
+    board, state = page_board(request, canvas)
     response = render(
         request,
         "canvas_app/_block_changed.html",

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from canvas_app.forms import ImportForm
 from canvas_app.models import EDIT_ROLES, Canvas, Council
 from canvas_app.selectors import canvas_board
+from canvas_app.services.access import ensure_member_somewhere
 from canvas_app.services.exchange import (
     canvas_import,
     canvas_replicate,
@@ -32,14 +33,14 @@ def _attachment(content: str, content_type: str, filename: str) -> HttpResponse:
 
 @login_required
 def export_json(request, pk: int):
-    canvas = my_canvas(request, pk)
+    canvas = my_canvas(request, pk, members_only=True)
     data = json.dumps(canvas_export(canvas), indent=2, ensure_ascii=False)
     return _attachment(data, "application/json", f"canvas-{canvas.pk}.json")
 
 
 @login_required
 def export_csv(request, pk: int):
-    canvas = my_canvas(request, pk)
+    canvas = my_canvas(request, pk, members_only=True)
     return _attachment(
         cards_csv(canvas), "text/csv; charset=utf-8", f"canvas-{canvas.pk}-cards.csv"
     )
@@ -76,6 +77,7 @@ def _councils_i_edit(user):
 @login_required
 def library(request):
     """Template canvases of every council, for any signed-in council member to replicate."""
+    ensure_member_somewhere(request.user)
     templates = (
         Canvas.objects.filter(is_template=True)
         .select_related("council")
@@ -98,6 +100,7 @@ def library(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def library_canvas(request, pk: int):
+    ensure_member_somewhere(request.user)
     source = get_object_or_404(
         Canvas.objects.filter(is_template=True).select_related("council", "owner"), pk=pk
     )

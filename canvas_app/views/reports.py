@@ -83,7 +83,7 @@ def _pdf_response(report):
 @login_required
 @require_http_methods(["GET", "POST"])
 def share_links(request, pk: int):
-    canvas = my_canvas(request, pk)
+    canvas = my_canvas(request, pk, members_only=True)
     can_share = canvas.user_role in SHARE_ROLES
     form = ShareLinkForm(request.POST or None)
     new_token = None
@@ -127,7 +127,7 @@ def _end_of_day(day) -> datetime | None:
 @login_required
 @require_POST
 def share_link_revoke_view(request, pk: int):
-    link = my_canvas_child(request, ShareLink, pk)
+    link = my_canvas_child(request, ShareLink, pk)  # the service requires a share role
     share_link_revoke(link=link, by=request.user)
     messages.success(request, "The link no longer works.")
     return redirect("share-links", pk=link.canvas_id)

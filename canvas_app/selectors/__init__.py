@@ -16,6 +16,8 @@ class BoardBlock:
     score: float | None = None  # impact blocks: the dimension's current score
     views: list = field(default_factory=list)  # the cards as the canvas page prints them
     add_url: str = ""
+    comments_url: str = ""
+    open_threads: int = 0
 
     @property
     def group(self) -> Group:
@@ -40,6 +42,10 @@ class Board:
     @property
     def completeness_percent(self) -> int:
         return round(100 * self.filled / self.total)
+
+    @property
+    def open_threads(self) -> int:
+        return sum(entry.open_threads for entry in self.blocks)
 
     @property
     def card_count(self) -> int:
