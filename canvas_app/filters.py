@@ -3,7 +3,8 @@
 import django_filters
 from django.db.models import F, Q
 
-from canvas_app.models import Canvas, Sector, Stage
+from canvas_app.framework import BLOCK_CHOICES
+from canvas_app.models import Canvas, Comment, CommentKind, Sector, Stage, Stance, ThreadStatus
 
 
 class CanvasFilter(django_filters.FilterSet):
@@ -103,3 +104,37 @@ class PortfolioFilter(django_filters.FilterSet):
 
     def only_scored(self, queryset, name: str, value: bool | None):
         return queryset.filter(overall__isnull=False) if value else queryset
+
+
+class CommentFilter(django_filters.FilterSet):
+    """The API's comment filters; `status` is the thread's (a reply has its thread's)."""
+
+    status = django_filters.ChoiceFilter(choices=ThreadStatus.choices, method="thread_status")
+    block = django_filters.ChoiceFilter(choices=BLOCK_CHOICES)
+    card = django_filters.NumberFilter(field_name="card_id")
+    kind = django_filters.ChoiceFilter(choices=CommentKind.choices)
+    stance = django_filters.ChoiceFilter(choices=Stance.choices)
+    parent = django_filters.NumberFilter(field_name="parent_id")
+    threads = django_filters.BooleanFilter(
+        field_name="parent", lookup_expr="isnull", label="Only the first comment of each thread"
+    )
+    mine = django_filters.BooleanFilter(method="only_mine", label="Only threads I take part in")
+
+    class Meta:
+        model = Comment
+        fields = ["status", "block", "card", "kind", "stance", "parent", "threads", "mine"]
+
+    def thread_status(self, queryset, name: str, value: str):
+        return queryset.filter(thread_status=value)
+
+    def only_mine(self, queryset, name: str, value: bool):
+        if not value:
+            return queryset
+        user = self.request.user
+        mine = Comment.objects.filter(author=user)
+        return queryset.filter(
+            Q(author=user)
+            | Q(parent__author=user)
+            | Q(parent__in=mine.values("parent_id"))
+            | Q(pk__in=mine.values("parent_id"))
+        )

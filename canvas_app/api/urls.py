@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import impact_views, network_views, reports_views, views
+from . import impact_views, network_views, reports_views, review_views, views
 
 router = DefaultRouter()
 router.register("councils", views.CouncilViewSet, basename="council")
@@ -13,6 +13,9 @@ router.register(
 )
 router.register(
     r"canvases/(?P<canvas_pk>\d+)/milestones", network_views.MilestoneViewSet, basename="milestone"
+)
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/comments", review_views.CommentViewSet, basename="comment"
 )
 
 urlpatterns = [
@@ -75,6 +78,39 @@ urlpatterns = [
         "v1/library/<int:pk>/replicate/",
         reports_views.ReplicateView.as_view(),
         name="api-replicate",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/invitations/",
+        review_views.InvitationsView.as_view(),
+        name="api-invitations",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/invitations/<int:invitation_pk>/",
+        review_views.InvitationView.as_view(),
+        name="api-invitation",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/invitations/<int:invitation_pk>/resend/",
+        review_views.InvitationResendView.as_view(),
+        name="api-invitation-resend",
+    ),
+    path(
+        "v1/invitations/accept/",
+        review_views.InvitationAcceptView.as_view(),
+        name="api-invitation-accept",
+    ),
+    path(
+        "v1/notifications/", review_views.NotificationListView.as_view(), name="api-notifications"
+    ),
+    path(
+        "v1/notifications/read/",
+        review_views.NotificationsReadView.as_view(),
+        name="api-notifications-read",
+    ),
+    path(
+        "v1/me/notification-preferences/",
+        review_views.NotificationPreferencesView.as_view(),
+        name="api-notification-preferences",
     ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

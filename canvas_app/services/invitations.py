@@ -42,7 +42,9 @@ class InvitationInvalid(ValidationError):
 
 def invitation_token(invitation: Invitation) -> str:
     """The link's secret, rebuilt from the stored nonce with the secret key."""
-    return salted_hmac(_SALT, f"{invitation.pk}:{invitation.token_nonce}").hexdigest()
+    return salted_hmac(
+        _SALT, f"{invitation.pk}:{invitation.token_nonce}", algorithm="sha256"
+    ).hexdigest()
 
 
 def _hash(token: str) -> str:
