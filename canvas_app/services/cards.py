@@ -6,7 +6,15 @@ from django.db.models import Max
 from django.http import Http404
 
 from canvas_app.framework import BLOCKS_BY_KEY
-from canvas_app.models import Canvas, Card, CardAction, CardColour, CardHistory, Evidence
+from canvas_app.models import (
+    Canvas,
+    Card,
+    CardAction,
+    CardColour,
+    CardHistory,
+    Comment,
+    Evidence,
+)
 
 from .access import ensure_canvas_editable
 from .touch import canvas_touch
@@ -144,6 +152,8 @@ def card_move(*, card: Card, by, block: str, position: int) -> Card:
     for index, sibling in enumerate(siblings):
         sibling.position = index
     Card.objects.bulk_update(siblings, ["position", "block"])
+    if block != before["block"]:  # its comments follow the card
+        Comment.objects.filter(card=card).update(block=block)
     _record(card, CardAction.MOVED, before, snapshot(card), by)
     canvas_touch(card.canvas_id)
     return card

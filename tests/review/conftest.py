@@ -51,7 +51,9 @@ def block_card(canvas):
 @pytest.fixture
 def member(council):
     def make(role: str, username: str):
-        return MembershipFactory(council=council, role=role, user=UserFactory(username=username)).user
+        return MembershipFactory(
+            council=council, role=role, user=UserFactory(username=username)
+        ).user
 
     return make
 
