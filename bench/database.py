@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psycopg
 from psycopg import sql
@@ -12,6 +12,7 @@ from .fixture import (
     COUNCIL_SLUG,
     DATABASE_NAME,
     DATABASE_URL,
+    DIGEST_DATABASE_NAME,
     PG_SERVER_URL,
     REPO_ROOT,
     STATIC_ROOT,
@@ -29,14 +30,29 @@ class CardRef:
 class Dataset:
     canvas_ids: list[int]
     cards: list[CardRef]
+    comments: dict[int, int] = field(default_factory=dict)  # canvas id: its comments
+
+    @property
+    def commented_canvas_ids(self) -> list[int]:
+        return [pk for pk in self.canvas_ids if self.comments.get(pk)]
+
+    @property
+    def uncommented_canvas_ids(self) -> list[int]:
+        return [pk for pk in self.canvas_ids if not self.comments.get(pk)]
 
 
-def recreate_database() -> None:
+# Only the bench's own databases are ever dropped here (never the test database).
+OWN_DATABASES = frozenset({DATABASE_NAME, DIGEST_DATABASE_NAME})
+
+
+def recreate_database(name: str = DATABASE_NAME) -> None:
+    if name not in OWN_DATABASES:
+        raise ValueError(f"not a bench database: {name}")
     # CREATE/DROP DATABASE cannot run inside a transaction, hence autocommit.
     with psycopg.connect(f"{PG_SERVER_URL}/postgres", autocommit=True) as conn:
-        name = sql.Identifier(DATABASE_NAME)
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
+        identifier = sql.Identifier(name)
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(identifier))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(identifier))
 
 
 def run_django(env: dict[str, str], *args: str) -> str:
@@ -54,6 +70,14 @@ def run_django(env: dict[str, str], *args: str) -> str:
 
 def migrate_and_seed(env: dict[str, str]) -> str:
     return run_django(env, "bench.seed")
+
+
+def seed_comments(env: dict[str, str], per_canvas: int, canvases: int, notifications: bool) -> str:
+    """Replace the comments of the seeded database (none with per_canvas 0)."""
+    args = ["--comments-only", "--comments", str(per_canvas), "--comment-canvases", str(canvases)]
+    if not notifications:
+        args.append("--no-notifications")
+    return run_django(env, "bench.seed", *args)
 
 
 def migrate(env: dict[str, str]) -> str:
@@ -86,22 +110,42 @@ def load_dataset() -> Dataset:
                 [canvas_ids],
             )
         ]
+        comments = dict(
+            conn.execute(
+                "SELECT canvas_id, count(*) FROM canvas_app_comment"
+                " WHERE canvas_id = ANY(%s) GROUP BY canvas_id",
+                [canvas_ids],
+            ).fetchall()
+        )
     if not canvas_ids or not cards:
         raise SystemExit(f"{DATABASE_NAME} holds no bench canvases: run without --skip-seed.")
-    return Dataset(canvas_ids=canvas_ids, cards=cards)
+    return Dataset(canvas_ids=canvas_ids, cards=cards, comments=comments)
 
 
-def database_exists() -> bool:
+def open_threads(canvas_id: int) -> int:
+    """Open threads everyone can see on a canvas, counted without the app."""
+    with psycopg.connect(DATABASE_URL) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM canvas_app_comment WHERE canvas_id = %s AND parent_id IS NULL"
+            " AND status = 'open' AND hidden_at IS NULL AND NOT awaiting_approval",
+            [canvas_id],
+        ).fetchone()
+    return row[0] if row else 0
+
+
+def database_exists(name: str = DATABASE_NAME) -> bool:
     with psycopg.connect(f"{PG_SERVER_URL}/postgres") as conn:
-        row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME])
+        row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return row.fetchone() is not None
 
 
-def django_env(base: dict[str, str] | None = None) -> dict[str, str]:
+def django_env(
+    base: dict[str, str] | None = None, database_url: str = DATABASE_URL
+) -> dict[str, str]:
     """The production-like environment the seeder and the server both run with."""
     env = dict(os.environ if base is None else base)
     env.update(
-        DATABASE_URL=DATABASE_URL,
+        DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="bench.settings",
         PYTHONPATH=str(REPO_ROOT),
         DEBUG="0",

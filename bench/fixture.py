@@ -16,3 +16,12 @@ USERNAME = "bench"
 PASSWORD = "bench-password-2718"  # a throwaway account in a throwaway database
 CANVAS_COUNT = 1000
 CARDS_PER_CANVAS = 40
+# --comments: how many of the canvases (the first by id) get comments, and by how many
+# council members besides the bench user.
+COMMENT_CANVASES = 100
+COMMENTER_COUNT = 20
+
+# bench/run_digest.py: its own database, recreated on each run unless --skip-seed.
+DIGEST_DATABASE_NAME = "smartcity_bench_digest"
+DIGEST_DATABASE_URL = f"{PG_SERVER_URL}/{DIGEST_DATABASE_NAME}"
+DIGEST_COUNCIL_SLUG = "digest"

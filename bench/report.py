@@ -53,7 +53,11 @@ def summarize(run: OpenLoopRun, rate: float, duration_s: float) -> dict[str, obj
     }
 
 
-def verdicts(scenarios: dict[str, dict], throughput: dict[str, object]) -> dict[str, bool]:
+def verdicts(
+    scenarios: dict[str, dict],
+    throughput: dict[str, object],
+    comment_queries: dict[str, object] | None = None,
+) -> dict[str, bool]:
     checks = {
         f"{name}: p95 <= {LATENCY_TARGET_MS:.0f} ms, no errors": (
             result["p95_ms"] <= LATENCY_TARGET_MS and result["errors"] == 0
@@ -64,6 +68,14 @@ def verdicts(scenarios: dict[str, dict], throughput: dict[str, object]) -> dict[
     checks["canvas page throughput >= 1/20 of minimal view"] = (
         isinstance(ratio, float) and ratio >= THROUGHPUT_TARGET_RATIO
     )
+    if comment_queries:
+        n = comment_queries["comments_per_canvas"]
+        checks[f"canvas page: as many SQL queries with {n} comments as without"] = bool(
+            comment_queries["same"]
+        )
+        checks["canvas page: open-thread count shown = count in the database"] = (
+            comment_queries["open_threads_shown"] == comment_queries["open_threads_in_database"]
+        )
     return checks
 
 
@@ -104,7 +116,7 @@ COLUMNS: tuple[tuple[str, int, Callable[[dict], object]], ...] = (
     ("srv cores", 10, lambda r: r["cpu"].get("server_cores")),
     ("other cores", 12, lambda r: r["cpu"].get("rest_of_machine_cores")),
 )
-NAME_WIDTH = 18
+NAME_WIDTH = 26
 
 
 def _scenario_table(scenarios: dict[str, dict]) -> list[str]:
@@ -142,14 +154,30 @@ def _throughput_lines(tp: dict) -> list[str]:
     ]
 
 
+def _comment_lines(comments: dict | None) -> list[str]:
+    if not comments:
+        return []
+    return [
+        f"Canvas page SQL queries, sampled: {comments['queries_without_comments']} without "
+        f"comments, {comments['queries_with_comments']} with {comments['comments_per_canvas']} "
+        f"comments ({'the same' if comments['same'] else 'DIFFERENT'})",
+        "",
+    ]
+
+
 def format_table(report: dict) -> str:
     meta = report["meta"]
     load = "/".join(f"{value:.2f}" for value in meta["load_average_before"])
+    comments = (
+        f", {meta['comments']} comments on {meta['canvases_with_comments']} of the canvases"
+        if meta.get("comments")
+        else ""
+    )
     return "\n".join(
         [
             f"gunicorn {meta['gunicorn_workers']} sync workers on {meta['cpus']} CPUs "
             f"(load average at start {load}); {meta['canvases']} canvases, "
-            f"{meta['cards']} cards",
+            f"{meta['cards']} cards{comments}",
             f"Open loop at {meta['rate_rps']:g} req/s for {meta['duration_s']:g} s per scenario, "
             "latency from the scheduled send time. queries: median SQL queries per request;",
             "srv CPU ms: gunicorn CPU time per request; srv/other cores: CPU used by gunicorn / "
@@ -157,6 +185,7 @@ def format_table(report: dict) -> str:
             "",
             *_scenario_table(report["scenarios"]),
             "",
+            *_comment_lines(report.get("comment_queries")),
             *_throughput_lines(report["throughput"]),
             "",
             "Targets:",

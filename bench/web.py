@@ -4,6 +4,7 @@ import argparse
 import os
 import platform
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from .database import Dataset
 from .fixture import (
     CANVAS_COUNT,
     CARDS_PER_CANVAS,
+    COMMENT_CANVASES,
     DATABASE_NAME,
     PASSWORD,
     REPO_ROOT,
@@ -50,22 +52,52 @@ def parse_args() -> argparse.Namespace:
         "--python-throughput", action="store_true", help="measure throughput without wrk"
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed for the request mix")
-    return parser.parse_args()
+    parser.add_argument(
+        "--comments",
+        type=int,
+        default=0,
+        help="comments (threads and replies) on each of --comment-canvases canvases; adds "
+        "the scenario 'canvas page +N comments' and compares its SQL queries with the "
+        "plain page's",
+    )
+    parser.add_argument(
+        "--comment-canvases",
+        type=int,
+        default=COMMENT_CANVASES,
+        help="how many canvases get --comments (the others stay without)",
+    )
+    parser.add_argument(
+        "--no-notifications",
+        action="store_true",
+        help="with --comments: do not give the bench user a notification per comment",
+    )
+    args = parser.parse_args()
+    if args.comments and not 0 < args.comment_canvases < CANVAS_COUNT:
+        parser.error(f"--comment-canvases must be between 1 and {CANVAS_COUNT - 1}")
+    return args
 
 
-def prepare_database(skip_seed: bool, env: dict[str, str]) -> dict[str, object]:
-    if skip_seed:
+def prepare_database(args: argparse.Namespace, env: dict[str, str]) -> dict[str, object]:
+    started = time.perf_counter()
+    if args.skip_seed:
         if not database.database_exists():
             raise SystemExit(f"--skip-seed: database {DATABASE_NAME} does not exist yet.")
         log(f"Reusing database {DATABASE_NAME}: {database.migrate(env)}.")
-        return {"seeded": False}
-    started = time.perf_counter()
-    log(f"Creating {DATABASE_NAME}, migrating, seeding {CANVAS_COUNT} x {CARDS_PER_CANVAS}...")
-    database.recreate_database()
-    log(f"  {database.migrate_and_seed(env)}")
+        meta: dict[str, object] = {"seeded": False}
+    else:
+        log(f"Creating {DATABASE_NAME}, migrating, seeding {CANVAS_COUNT} x {CARDS_PER_CANVAS}...")
+        database.recreate_database()
+        log(f"  {database.migrate_and_seed(env)}")
+        meta = {"seeded": True}
+    # Comments are replaced on every run (removed with --comments 0), so a reused
+    # database holds exactly what was asked for.
+    if args.comments or args.skip_seed:
+        notifications = not args.no_notifications
+        outcome = database.seed_comments(env, args.comments, args.comment_canvases, notifications)
+        log(f"Comments: {outcome}")
     elapsed = round(time.perf_counter() - started, 1)
     log(f"  database ready in {elapsed} s")
-    return {"seeded": True, "seed_s": elapsed}
+    return meta | {"seed_s": elapsed}
 
 
 @dataclass(frozen=True)
@@ -84,6 +116,49 @@ def check_page(client: Client, canvas_id: int) -> None:
     answer = client.get(f"/canvases/{canvas_id}/")
     if answer.status != 200 or b"Bench canvas" not in answer.body:
         raise RuntimeError(f"canvas page check: HTTP {answer.status}")
+
+
+def page_facts(client: Client, canvas_id: int) -> tuple[int | None, int | None]:
+    """The page's SQL query count and the open threads its Comments button announces."""
+    answer = client.get(f"/canvases/{canvas_id}/")
+    if answer.status != 200:
+        raise RuntimeError(f"canvas page {canvas_id}: HTTP {answer.status}")
+    match = re.search(rb"Comments \((\d+) open\)", answer.body)
+    return answer.query_count, int(match[1]) if match else None
+
+
+def compare_comment_queries(client: Client, dataset: Dataset, samples: int = 6) -> dict | None:
+    """SQL queries of the canvas page with comments and without, on a few canvases each,
+    and whether the page announces as many open threads as the database holds."""
+    commented, plain = dataset.commented_canvas_ids, dataset.uncommented_canvas_ids
+    if not commented or not plain:
+        return None
+
+    def spread(ids: list[int]) -> list[int]:
+        return ids[:: max(1, len(ids) // samples)][:samples]
+
+    without = [page_facts(client, pk)[0] for pk in spread(plain)]
+    with_comments, shown, expected = [], [], []
+    for pk in spread(commented):
+        queries, announced = page_facts(client, pk)
+        with_comments.append(queries)
+        shown.append(announced)
+        expected.append(database.open_threads(pk))
+    result = {
+        "comments_per_canvas": max(dataset.comments.values()),
+        "canvases_with_comments": len(commented),
+        "queries_without_comments": without,
+        "queries_with_comments": with_comments,
+        "same": len(set(without) | set(with_comments)) == 1,
+        "open_threads_shown": shown,
+        "open_threads_in_database": expected,
+    }
+    log(
+        f"canvas page SQL queries: {without} without comments, {with_comments} with "
+        f"{result['comments_per_canvas']} comments ({'same' if result['same'] else 'DIFFERENT'}); "
+        f"open threads shown {shown}, in the database {expected}"
+    )
+    return result
 
 
 def measure(
@@ -108,11 +183,21 @@ def measure_latency(target: Target, args: argparse.Namespace) -> dict[str, dict]
     api_client = Client(target.base_url, {"Authorization": target.token})
     check_page(page_client, target.dataset.canvas_ids[0])
     rng = random.Random(args.seed)
-    canvas_ids = target.dataset.canvas_ids
+    dataset = target.dataset
+    canvas_ids = dataset.canvas_ids
+    # With comments seeded, the plain page scenario keeps to the canvases without any.
+    commented = dataset.commented_canvas_ids
     operations: dict[str, Operation] = {
-        "canvas page": scenarios.canvas_page(page_client, canvas_ids, rng),
+        "canvas page": scenarios.canvas_page(
+            page_client, dataset.uncommented_canvas_ids if commented else canvas_ids, rng
+        ),
+    }
+    if commented:
+        name = f"canvas page +{max(dataset.comments.values())} comments"
+        operations[name] = scenarios.canvas_page(page_client, commented, rng)
+    operations |= {
         "api canvas detail": scenarios.api_canvas_detail(api_client, canvas_ids, rng),
-        "card save": scenarios.CardSaver(api_client, target.dataset.cards, rng),
+        "card save": scenarios.CardSaver(api_client, dataset.cards, rng),
     }
     return {name: measure(name, op, target, args) for name, op in operations.items()}
 
@@ -187,10 +272,15 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     started = time.perf_counter()
     env = database.django_env()
-    meta = run_meta(args) | prepare_database(args.skip_seed, env)
+    meta = run_meta(args) | prepare_database(args, env)
     database.collect_static(env)
     dataset = database.load_dataset()
-    meta |= {"canvases": len(dataset.canvas_ids), "cards": len(dataset.cards)}
+    meta |= {
+        "canvases": len(dataset.canvas_ids),
+        "cards": len(dataset.cards),
+        "comments": sum(dataset.comments.values()),
+        "canvases_with_comments": len(dataset.commented_canvas_ids),
+    }
     log_path = RESULTS_DIR / "gunicorn.log"
     with GunicornServer(env, args.workers, log_path) as server:
         log(f"gunicorn: {args.workers} sync workers on {server.base_url} (log: {log_path})")
@@ -201,6 +291,9 @@ def main() -> None:
             cookie=session_cookie(server.base_url, USERNAME, PASSWORD),
             token=api_token(server.base_url, USERNAME, PASSWORD),
         )
+        comment_queries = compare_comment_queries(
+            Client(target.base_url, {"Cookie": target.cookie}), dataset
+        )
         latency = measure_latency(target, args)
         peak = measure_throughput(target, args)
     meta["load_average_after"] = os.getloadavg()
@@ -209,7 +302,8 @@ def main() -> None:
         "meta": meta,
         "scenarios": latency,
         "throughput": peak,
-        "targets": report.verdicts(latency, peak),
+        "comment_queries": comment_queries,
+        "targets": report.verdicts(latency, peak, comment_queries),
     }
     log("\n" + report.format_table(results))
     path = RESULTS_DIR / "web.json"
