@@ -47,6 +47,13 @@ class CommentQuerySet(models.QuerySet):
             models.Q(hidden_at__isnull=True, awaiting_approval=False) | models.Q(author=user)
         )
 
+    def on_page_for(self, user, *, moderator: bool) -> "CommentQuerySet":
+        """What the comment pages list: hidden comments keep their place (the page shows
+        a placeholder to those who may not read them); waiting ones are left out."""
+        if moderator:
+            return self
+        return self.filter(models.Q(awaiting_approval=False) | models.Q(author=user))
+
     def with_thread_status(self) -> "CommentQuerySet":
         """A reply has its thread's status."""
         return self.annotate(thread_status=Coalesce("parent__status", "status"))

@@ -115,7 +115,9 @@ class Viewer:
 
 
 def visible_comments(canvas: Canvas, viewer: Viewer):
-    return Comment.objects.filter(canvas=canvas).seen_by(viewer.user, moderator=viewer.is_moderator)
+    return Comment.objects.filter(canvas=canvas).on_page_for(
+        viewer.user, moderator=viewer.is_moderator
+    )
 
 
 def _comment_view(comment: Comment, viewer: Viewer, labels) -> CommentView:

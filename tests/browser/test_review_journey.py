@@ -64,6 +64,9 @@ def ask_a_question_on_the_card(page, card, body: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Comments")
     assert serious_violations(page) == []
     form = page.get_by_role("region", name="New comment")
+    form.get_by_role("button", name="Post the comment").click()  # empty: the errors show
+    expect(form.get_by_role("alert")).to_contain_text("Comment: This field is required.")
+    assert serious_violations(page) == []
     form.get_by_label("On the block", exact=True).select_option(card.block)
     form.get_by_label("On a card of that block").select_option(str(card.pk))
     form.get_by_role("group", name="Type").get_by_label("Question").check()
@@ -110,7 +113,9 @@ def test_an_invited_stakeholder_asks_on_a_card_and_the_editor_resolves_it(
     expect(notifications_link).to_have_text("Notifications 1 unread")
     notifications_link.click()
     expect(page.locator(".notification--unread")).to_have_count(1)
-    expect(page.locator(".notification__what")).to_contain_text("anna (Cyclists' Union) mentioned you")
+    expect(page.locator(".notification__what")).to_contain_text(
+        "anna (Cyclists' Union) mentioned you"
+    )
     assert serious_violations(page) == []
 
     page.get_by_role("link", name="Open the thread on Public value proposition").click()

@@ -58,13 +58,14 @@ def test_beat_sends_the_daily_digest_grouped_by_canvas_and_each_comment_only_onc
     )
 
     worker_log = celery_processes.worker(**outbox.env)
-    celery_processes.beat(**outbox.env, **FAST_DIGEST)
+    celery_processes.beat(**FAST_DIGEST)
 
     [digest] = wait_until(lambda: outbox.messages(to="stakeholder@example.org"))
     assert digest["Subject"] == "Your daily digest: 2 new comments"
     sections = sections_by_title(text_of(digest))
     # The canvas with the newest comment comes first.
     assert list(sections) == ["Bike sharing", "LED street lighting"]
+    assert "editor2 commented on Key partners" in sections["Bike sharing"]
     assert "docking station at the railway station" in sections["Bike sharing"]
     assert "co-fund the lamps" not in sections["Bike sharing"]
     assert "co-fund the lamps" in sections["LED street lighting"]
