@@ -14,6 +14,6 @@ def councils(request) -> dict:
         .select_related("council")
         .order_by("council__name"),
         "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.filter(user=user).visible().unread().count()
+            lambda: Notification.objects.of_reader(user).visible().unread().count()
         ),
     }

@@ -338,7 +338,7 @@ class NotificationListView(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
         notifications = (
-            Notification.objects.filter(user=self.request.user)
+            Notification.objects.of_reader(self.request.user)
             .visible()
             .select_related("canvas", "comment__author", "actor")
             .order_by("-created_at", "-id")
@@ -365,7 +365,7 @@ class NotificationsReadView(APIView):
         marked = notifications_mark_read(
             user=request.user, ids=data.get("ids", []), everything=bool(data.get("all"))
         )
-        unread = Notification.objects.filter(user=request.user).visible().unread().count()
+        unread = Notification.objects.of_reader(request.user).visible().unread().count()
         return Response({"marked": marked, "unread": unread})
 
 

@@ -35,6 +35,10 @@ NEW_COMMENT_KINDS = (NotificationKind.MENTION, NotificationKind.REPLY, Notificat
 
 
 class NotificationQuerySet(models.QuerySet):
+    def of_reader(self, user) -> "NotificationQuerySet":
+        """The user's notifications about canvases they can still read."""
+        return self.filter(user=user, canvas__in=Canvas.objects.visible_to(user))
+
     def visible(self) -> "NotificationQuerySet":
         """Nothing about a comment that has since been hidden or deleted."""
         return self.filter(

@@ -87,3 +87,28 @@ def is_moderator(user, council: Council) -> bool:
 
 def is_invitee_role(role: str | None) -> bool:
     return role in CanvasRole.values
+
+
+def readable_pairs(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Which (user id, canvas id) pairs may read: through a membership of the canvas's
+    council, or an accepted invitation. Three queries, whatever the number of pairs."""
+    if not pairs:
+        return set()
+    user_ids = {user for user, _ in pairs}
+    canvas_ids = {canvas for _, canvas in pairs}
+    council_of = dict(Canvas.objects.filter(pk__in=canvas_ids).values_list("pk", "council_id"))
+    members = set(
+        Membership.objects.filter(
+            user_id__in=user_ids, council_id__in=set(council_of.values())
+        ).values_list("user_id", "council_id")
+    )
+    invited = set(
+        Invitation.objects.granting_access()
+        .filter(user_id__in=user_ids, canvas_id__in=canvas_ids)
+        .values_list("user_id", "canvas_id")
+    )
+    return {
+        (user, canvas)
+        for user, canvas in pairs
+        if (user, council_of.get(canvas)) in members or (user, canvas) in invited
+    }

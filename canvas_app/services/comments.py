@@ -25,7 +25,7 @@ from canvas_app.models import (
 )
 
 from .access import FROZEN_STAGES, MODERATOR_ROLES, canvas_role
-from .notifications import notify_new_comment, notify_thread_status
+from .notifications import notify_added_mentions, notify_new_comment, notify_thread_status
 from .validation import require
 
 # Stakeholders take part while the canvas is open for comment; council staff until
@@ -222,7 +222,7 @@ def comment_edit(
     comment.mentions.set(mentioned)
     newly = {user.pk for user in mentioned} - before
     if newly and not comment.awaiting_approval and comment.hidden_at is None:
-        notify_new_comment(comment, only=newly)
+        notify_added_mentions(comment, newly)
     return comment
 
 

@@ -124,6 +124,11 @@ def invitation_resend(*, invitation: Invitation, by) -> Invitation:
     require(
         invitation.accepted_at is None, "invitation", "This invitation has already been accepted."
     )
+    require(
+        not EmailOptOut.objects.filter(email=invitation.email).exists(),
+        "invitation",
+        "This address has asked not to receive invitations.",
+    )
     now = timezone.now()
     _new_token(invitation)
     invitation.sent_at = now

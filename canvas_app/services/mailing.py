@@ -12,14 +12,16 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from canvas_app.models import Delivery, Invitation, Notification, NotificationKind
+from canvas_app.models import Delivery, EmailOptOut, Invitation, Notification, NotificationKind
 from canvas_app.selectors.review import NotificationItem, notification_items
 
+from .access import readable_pairs
 from .invitations import invitation_token
 from .notifications import deliveries_for, unsubscribe_token
 
@@ -62,15 +64,23 @@ def _unsubscribe_url(**kwargs) -> str:
 # Invitations ---------------------------------------------------------------
 
 
+@transaction.atomic
 def invitation_email_send(*, invitation_id: int) -> bool:
-    """E-mail the current link of a pending invitation, once per link."""
+    """E-mail the current link of a pending invitation, once per link.
+
+    The row stays locked while the e-mail is sent, so a second copy of the task skips
+    it; a crash before the commit leaves it due, for the sweep.
+    """
     invitation = (
-        Invitation.objects.filter(pk=invitation_id, revoked_at__isnull=True, accepted_at=None)
+        Invitation.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(pk=invitation_id, revoked_at__isnull=True, accepted_at=None)
         .select_related("canvas__council", "invited_by")
         .first()
     )
     if invitation is None or invitation.emailed_nonce == invitation.token_nonce:
-        return False  # revoked, accepted, or this link was sent already
+        return False  # revoked, accepted, being sent, or this link was sent already
+    if EmailOptOut.objects.filter(email=invitation.email).exists():
+        return False
     inviter = invitation.invited_by
     context = {
         "invitation": invitation,
@@ -78,16 +88,13 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         "inviter": (inviter.get_full_name() or inviter.get_username()) if inviter else "",
         "accept_url": absolute(reverse("invitation-accept", args=[invitation_token(invitation)])),
     }
-    message = _message(
+    _message(
         to=invitation.email,
         template="canvas_app/review/email/invitation",
         context=context,
         unsubscribe=_unsubscribe_url(email=invitation.email),
-    )
-    message.send()
-    Invitation.objects.filter(pk=invitation.pk, token_nonce=invitation.token_nonce).update(
-        emailed_nonce=F("token_nonce")
-    )
+    ).send()
+    Invitation.objects.filter(pk=invitation.pk).update(emailed_nonce=invitation.token_nonce)
     return True
 
 
@@ -104,28 +111,29 @@ def _sendable(notification: Notification) -> bool:
     )
 
 
+@transaction.atomic
 def notification_email_send(*, notification_id: int) -> bool:
-    """Send one immediate notification by e-mail, once."""
+    """Send one immediate notification by e-mail, once: the row stays locked while the
+    e-mail is sent, so a second copy of the task skips it."""
     notification = (
-        Notification.objects.filter(pk=notification_id, emailed_at__isnull=True)
+        Notification.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(pk=notification_id, emailed_at__isnull=True, delivery=Delivery.IMMEDIATE)
         .select_related("user", "canvas__council", "comment__author", "actor")
         .first()
     )
-    if notification is None or notification.delivery != Delivery.IMMEDIATE:
+    if notification is None:
         return False
-    if not notification.user.email or not _sendable(notification):
-        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-        return False
-    [item] = notification_items([notification])
-    message = _message(
-        to=notification.user.email,
-        template="canvas_app/review/email/notification",
-        context={"item": item, "canvas": notification.canvas, "user": notification.user},
-        unsubscribe=_unsubscribe_url(user=notification.user, kind=notification.kind),
-    )
-    message.send()
+    readable = readable_pairs({(notification.user_id, notification.canvas_id)})
+    if notification.user.email and _sendable(notification) and readable:
+        [item] = notification_items([notification])
+        _message(
+            to=notification.user.email,
+            template="canvas_app/review/email/notification",
+            context={"item": item, "canvas": notification.canvas, "user": notification.user},
+            unsubscribe=_unsubscribe_url(user=notification.user, kind=notification.kind),
+        ).send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-    return True
+    return bool(readable)
 
 
 # The daily digest ----------------------------------------------------------
@@ -165,15 +173,22 @@ def _group_by_canvas(items: list[NotificationItem]) -> list[CanvasDigest]:
 
 @dataclass
 class DigestBatch:
-    """The pending daily notifications of some people, with their current preferences."""
+    """The pending daily notifications of some people, with their current preferences
+    and what they can still read."""
 
     by_user: dict
     deliveries: dict[tuple[int, str], str]
+    readable: set[tuple[int, int]]
 
     def wanted(self, user, notification: Notification) -> bool:
-        """Still worth sending: visible, and the kind not turned off since."""
+        """Still worth sending: visible, readable, and the kind not turned off since."""
         delivery = self.deliveries.get((user.pk, notification.kind), Delivery.DAILY)
-        return bool(user.email) and _sendable(notification) and delivery != Delivery.OFF
+        return (
+            bool(user.email)
+            and _sendable(notification)
+            and (user.pk, notification.canvas_id) in self.readable
+            and delivery != Delivery.OFF
+        )
 
 
 def digest_send(*, until: datetime | None = None) -> DigestResult:
@@ -218,7 +233,8 @@ def _next_batch(until: datetime) -> DigestBatch | None:
     for kind in {n.kind for notifications in grouped.values() for n in notifications}:
         for user_id, delivery in deliveries_for(user_ids, kind).items():
             deliveries[(user_id, kind)] = delivery
-    return DigestBatch({users[pk]: items for pk, items in grouped.items()}, deliveries)
+    readable = readable_pairs({(n.user_id, n.canvas_id) for ns in grouped.values() for n in ns})
+    return DigestBatch({users[pk]: items for pk, items in grouped.items()}, deliveries, readable)
 
 
 def _digest_message(user, notifications: list[Notification]) -> EmailMultiAlternatives:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from canvas_app.models import (
     DEFAULT_DELIVERY,
+    NEW_COMMENT_KINDS,
     Canvas,
     CardHistory,
     Comment,
@@ -140,18 +141,19 @@ def participants(canvas: Canvas) -> set[int]:
 
 
 def _record(rows: list[Notification]) -> None:
-    """Store the notifications and queue the immediate e-mails after the commit."""
+    """Store notifications about one comment and queue the immediate e-mails after the
+    commit. A row that already exists (the same person, comment and kind) is kept."""
     if not rows:
         return
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     # ignore_conflicts gives no ids back; read those due now.
     due = list(
         Notification.objects.filter(
+            comment=rows[0].comment,
             user_id__in=[row.user_id for row in rows],
-            canvas_id=rows[0].canvas_id,
+            kind__in={row.kind for row in rows},
             delivery=Delivery.IMMEDIATE,
             emailed_at__isnull=True,
-            created_at__gte=min(row.created_at for row in rows),
         ).values_list("pk", flat=True)
     )
     if due:
@@ -169,24 +171,23 @@ def queue_emails(notification_ids: list[int]) -> None:
             return
 
 
-def notify_new_comment(comment: Comment, *, only: set[int] | None = None) -> None:
+def _kind_for(user_id: int, mentioned: set[int], thread_author: int | None) -> str:
+    if user_id in mentioned:
+        return NotificationKind.MENTION
+    if user_id == thread_author:
+        return NotificationKind.REPLY
+    return NotificationKind.COMMENT
+
+
+def notify_new_comment(comment: Comment) -> None:
     """Tell the participants about a comment others can now see: a mention, a reply in
     their thread, or (for the digest) a new comment on a canvas they take part in."""
     mentioned = set(comment.mentions.values_list("pk", flat=True))
     thread_author = comment.parent.author_id if comment.parent_id else None
     recipients = (participants(comment.canvas) | mentioned) - {comment.author_id}
-    if only is not None:
-        recipients &= only
     by_kind: dict[str, list[int]] = {}
     for user_id in recipients:
-        if user_id in mentioned:
-            kind = NotificationKind.MENTION
-        elif user_id == thread_author:
-            kind = NotificationKind.REPLY
-        else:
-            kind = NotificationKind.COMMENT
-        by_kind.setdefault(kind, []).append(user_id)
-    now = timezone.now()
+        by_kind.setdefault(_kind_for(user_id, mentioned, thread_author), []).append(user_id)
     rows = [
         Notification(
             user_id=user_id,
@@ -195,12 +196,49 @@ def notify_new_comment(comment: Comment, *, only: set[int] | None = None) -> Non
             comment=comment,
             actor_id=comment.author_id,
             delivery=delivery,
-            created_at=now,
         )
         for kind, user_ids in by_kind.items()
         for user_id, delivery in deliveries_for(user_ids, kind).items()
     ]
     _record(rows)
+
+
+def notify_added_mentions(comment: Comment, user_ids: set[int]) -> None:
+    """People mentioned by an edit: a notification they already have about the comment
+    becomes a mention (unread again, delivered as mentions are); the others get one."""
+    user_ids = set(user_ids) - {comment.author_id}
+    deliveries = deliveries_for(user_ids, NotificationKind.MENTION)
+    existing = list(
+        Notification.objects.filter(
+            comment=comment, user_id__in=user_ids, kind__in=NEW_COMMENT_KINDS
+        )
+    )
+    for notification in existing:
+        notification.kind = NotificationKind.MENTION
+        notification.delivery = deliveries[notification.user_id]
+        notification.read_at = None
+        notification.emailed_at = None
+        notification.actor_id = comment.author_id
+    Notification.objects.bulk_update(
+        existing, ["kind", "delivery", "read_at", "emailed_at", "actor"]
+    )
+    told = {notification.user_id for notification in existing}
+    _record(
+        [
+            Notification(
+                user_id=user_id,
+                kind=NotificationKind.MENTION,
+                canvas_id=comment.canvas_id,
+                comment=comment,
+                actor_id=comment.author_id,
+                delivery=deliveries[user_id],
+            )
+            for user_id in user_ids - told
+        ]
+    )
+    due = [n.pk for n in existing if n.delivery == Delivery.IMMEDIATE]
+    if due:
+        transaction.on_commit(lambda: queue_emails(due))
 
 
 def notify_thread_status(thread: Comment, *, by) -> None:
@@ -221,7 +259,6 @@ def notify_thread_status(thread: Comment, *, by) -> None:
                 actor=by,
                 data={"status": thread.status, "note": thread.resolution_note},
                 delivery=delivery,
-                created_at=timezone.now(),
             )
         ]
     )
@@ -236,3 +273,12 @@ def notifications_mark_read(*, user, ids: Iterable[int] | None = None, everythin
     if not everything:
         unread = unread.filter(pk__in=list(ids or []))
     return unread.update(read_at=timezone.now())
+
+
+def notifications_read_for_thread(*, user, thread: Comment) -> int:
+    """Opening a thread marks what the user was told about it as read."""
+    return (
+        Notification.objects.filter(user=user, read_at__isnull=True)
+        .filter(models.Q(comment=thread) | models.Q(comment__parent=thread))
+        .update(read_at=timezone.now())
+    )

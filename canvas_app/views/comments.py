@@ -18,6 +18,7 @@ from canvas_app.forms.review import (
     ResolveForm,
     ThreadFilterForm,
 )
+from canvas_app.models import Stance
 from canvas_app.selectors.review import (
     Viewer,
     open_thread_counts,
@@ -41,6 +42,7 @@ from canvas_app.services.moderation import (
     comment_unhide,
     ensure_moderator,
 )
+from canvas_app.services.notifications import notifications_read_for_thread
 
 from .errors import add_service_errors
 from .scoping import my_canvas, my_comment
@@ -62,7 +64,7 @@ def comment_list(request, pk: int):
     canvas = my_canvas(request, pk)
     viewer = viewer_of(request, canvas)
     cards = list(canvas.cards.order_by("block", "position", "id"))
-    filters = ThreadFilterForm(request.GET or None)
+    filters = ThreadFilterForm(request.GET or None, auto_id="filter-%s")
     filter_values = filters.cleaned_data if filters.is_valid() else {}
     form = CommentForm(request.POST or None, cards=cards, initial=_anchor_initial(request, cards))
     if request.method == "POST":
@@ -103,6 +105,7 @@ def comment_list(request, pk: int):
             "threads": thread_views(canvas, viewer, page.object_list),
             "counts": open_thread_counts(canvas),
             "query": query.urlencode(),
+            "stances": Stance.choices,
         },
         status=400 if form.errors else 200,
     )
@@ -138,7 +141,15 @@ def _thread_response(request, comment, canvas, *, status: int = 200, **forms):
     views = thread_views(canvas, viewer, threads)
     if not views:  # the thread itself is not visible to this viewer
         return redirect("comment-list", pk=canvas.pk)
-    context = {"canvas": canvas, "viewer": viewer, "thread": views[0], "standalone": True, **forms}
+    context = {
+        "canvas": canvas,
+        "viewer": viewer,
+        "thread": views[0],
+        "standalone": True,
+        "stances": Stance.choices,
+        "why_not": why_cannot_comment(canvas.user_role, canvas),
+        **forms,
+    }
     template = "canvas_app/review/_thread.html" if request.htmx else "canvas_app/review/thread.html"
     return render(request, template, context, status=status)
 
@@ -156,6 +167,7 @@ def comment_thread(request, pk: int):
     comment, canvas = my_comment(request, pk)
     if comment.parent_id:
         return redirect(reverse("comment-thread", args=[comment.parent_id]) + f"#comment-{pk}")
+    notifications_read_for_thread(user=request.user, thread=comment)  # seen now
     return _thread_response(request, comment, canvas)
 
 

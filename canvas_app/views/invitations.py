@@ -12,6 +12,7 @@ from canvas_app.forms.review import InvitationForm, NewAccountForm, Premoderatio
 from canvas_app.models import EDIT_ROLES, Invitation
 from canvas_app.selectors.review import access_list
 from canvas_app.services.invitations import (
+    expiry_days,
     invitation_accept,
     invitation_accept_with_new_account,
     invitation_create,
@@ -51,6 +52,7 @@ def people(request, pk: int):
             "access": access_list(canvas),
             "form": form,
             "can_invite": can_invite,
+            "expiry_days": expiry_days(),
             "premoderation_form": PremoderationForm(
                 initial={"comments_premoderated": canvas.comments_premoderated}
             ),

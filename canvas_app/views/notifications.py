@@ -22,7 +22,7 @@ PER_PAGE = 30
 
 @login_required
 def notification_list(request):
-    notifications = Notification.objects.filter(user=request.user).visible()
+    notifications = Notification.objects.of_reader(request.user).visible()
     if request.GET.get("unread"):
         notifications = notifications.unread()
     page = Paginator(

@@ -252,3 +252,60 @@ def test_the_preferences_page_saves(client, editor):
     assert response.status_code == 302
     assert preferences_of(editor)["mention"] == "daily"
     assert preferences_of(editor)["resolution"] == "off"
+
+
+# Found in review: access lost, mentions added by an edit, the plain-text layout ---------
+
+
+def test_someone_who_lost_access_gets_no_more_emails(canvas, editor, stakeholder, post, mailoutbox):
+    from canvas_app.models import Invitation
+    from canvas_app.services.invitations import invitation_revoke
+
+    post(canvas, editor, "Confidential: the budget is 2 M")
+    invitation_revoke(invitation=Invitation.objects.get(user=stakeholder), by=editor)
+
+    result = digest_send()
+
+    assert result.emails == 0 and result.skipped == 1
+    assert not Notification.objects.of_reader(stakeholder).exists()
+
+
+def test_a_mention_added_by_an_edit_is_emailed(
+    canvas, editor, other_editor, stakeholder, post, mailoutbox, django_capture_on_commit_callbacks
+):
+    from canvas_app.services.comments import comment_edit
+
+    post(canvas, other_editor, "I edited a card")  # other_editor now takes part
+    made = post(canvas, stakeholder, "A remark")
+    assert kinds(made)["editor2"] == "comment"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_edit(comment=made, by=stakeholder, body="A remark for @editor2")
+
+    assert kinds(made)["editor2"] == "mention"
+    assert mailoutbox[-1].to == ["editor2@example.org"]
+
+
+def test_plain_text_emails_keep_each_line_whole(editor, busy_day, mailoutbox):
+    digest_send()
+
+    lines = mailoutbox[0].body.splitlines()
+    assert any(
+        line.startswith("* stakeholder (Cyclists' Union) commented on Public value proposition, ")
+        for line in lines
+    )
+    assert not any(line.startswith(",") for line in lines)
+
+
+def test_a_resend_to_an_address_that_opted_out_is_refused(canvas, editor):
+    from django.core.exceptions import ValidationError
+
+    from canvas_app.services.invitations import invitation_create, invitation_resend
+
+    invitation = invitation_create(
+        canvas=canvas, by=editor, email="late@example.org", role="observer"
+    )
+    EmailOptOut.objects.create(email="late@example.org")
+
+    with pytest.raises(ValidationError):
+        invitation_resend(invitation=invitation, by=editor)
