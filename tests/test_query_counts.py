@@ -47,3 +47,57 @@ def test_queries_do_not_grow_with_cards(
     with django_assert_max_num_queries(with_10):
         client.get(url)
     assert with_10 <= 9
+
+
+def add_comments(canvas, author, count: int) -> None:
+    """Threads and replies on the canvas's cards, some resolved, in bulk."""
+    from django.utils import timezone
+
+    from canvas_app.models import Comment
+
+    cards = list(canvas.cards.all())
+    now = timezone.now()
+    threads = Comment.objects.bulk_create(
+        Comment(
+            canvas=canvas,
+            block=cards[i % len(cards)].block,
+            card=cards[i % len(cards)],
+            author=author,
+            kind="question",
+            body=f"Thread {i}",
+            status="resolved" if i % 3 == 0 else "open",
+            last_activity_at=now,
+        )
+        for i in range(count // 2)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            canvas=canvas,
+            block=thread.block,
+            card=thread.card,
+            parent=thread,
+            author=author,
+            kind="question",
+            body="A reply",
+            last_activity_at=now,
+        )
+        for thread in threads
+    )
+
+
+@pytest.mark.parametrize("page", ["canvas-detail", "api-detail"])
+def test_comments_do_not_add_queries(client, editor, canvas, page):
+    client.force_login(editor)
+    url = (
+        reverse("canvas-detail", args=[canvas.pk])
+        if page == "canvas-detail"
+        else f"/api/v1/canvases/{canvas.pk}/"
+    )
+    fill(canvas, 40)
+    without = queries_for(client, url)
+
+    add_comments(canvas, editor, 500)
+
+    assert queries_for(client, url) == without
+    if page == "canvas-detail":
+        assert "open comments" in client.get(url).content.decode()

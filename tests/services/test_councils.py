@@ -53,3 +53,14 @@ def test_seed_demo_is_idempotent(db):
     assert council.memberships.count() == 4
     editor = get_user_model().objects.get(username="demo-editor")
     assert editor.check_password(DEMO_PASSWORD)
+
+
+def test_the_demo_has_a_stakeholder_and_a_consultation(db):
+    demo_seed()
+    demo_seed()
+
+    stakeholder = get_user_model().objects.get(username="demo-stakeholder")
+    [canvas] = Canvas.objects.visible_to(stakeholder)
+    assert stakeholder.check_password(DEMO_PASSWORD)
+    assert canvas.comments.filter(parent=None).count() == 2
+    assert canvas.comments.filter(status="resolved").count() == 1
