@@ -9,6 +9,7 @@ from canvas_app.models import (
     CommentReport,
     CommentRevision,
     Council,
+    Decision,
     EmailOptOut,
     FundingSource,
     ImpactInputs,
@@ -23,6 +24,8 @@ from canvas_app.models import (
     Report,
     Responsibility,
     ShareLink,
+    Snapshot,
+    StageChange,
 )
 
 
@@ -276,3 +279,46 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_display = ["user", "kind", "delivery"]
     list_filter = ["kind", "delivery"]
     search_fields = ["user__username"]
+
+
+# The official trail: read in the admin, never written there ---------------------
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    """Decisions are permanent: no one changes or deletes them, superusers included."""
+
+    list_display = ["canvas", "revision", "outcome", "by", "at", "self_approval_allowed"]
+    list_filter = ["outcome", "canvas__council"]
+    search_fields = ["canvas__title", "rationale", "by__username"]
+    date_hierarchy = "at"
+
+
+@admin.register(StageChange)
+class StageChangeAdmin(ReadOnlyAdmin):
+    list_display = ["canvas", "revision", "from_stage", "to_stage", "by", "at"]
+    list_filter = ["to_stage", "canvas__council"]
+    search_fields = ["canvas__title", "note"]
+    date_hierarchy = "at"
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(admin.ModelAdmin):
+    list_display = ["name", "canvas", "revision", "stage", "kind", "created_at"]
+    list_filter = ["kind", "stage", "canvas__council"]
+    search_fields = ["name", "canvas__title"]
+    readonly_fields = [f.name for f in Snapshot._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -258,3 +258,6 @@ class NotificationPreferencesSerializer(serializers.Serializer):
     reply = _delivery(NotificationKind.REPLY.label)
     resolution = _delivery(NotificationKind.RESOLUTION.label)
     comment = _delivery(NotificationKind.COMMENT.label)
+    stage = _delivery(NotificationKind.STAGE.label)
+    decision = _delivery(NotificationKind.DECISION.label)
+    assignment = _delivery(NotificationKind.ASSIGNMENT.label)

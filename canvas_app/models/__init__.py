@@ -32,6 +32,7 @@ from .impact import (
     MethodParameters,
 )
 from .invitations import CanvasRole, EmailOptOut, Invitation
+from .lifecycle import Decision, Outcome, Snapshot, SnapshotKind, StageChange
 from .network import (
     Contribution,
     Milestone,
@@ -52,6 +53,11 @@ from .notifications import (
 from .reports import Report, ReportStatus, ShareLink
 
 __all__ = [
+    "Decision",
+    "Outcome",
+    "Snapshot",
+    "SnapshotKind",
+    "StageChange",
     "COMMENT_MAX_LENGTH",
     "DEFAULT_DELIVERY",
     "NEW_COMMENT_KINDS",

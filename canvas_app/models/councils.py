@@ -34,6 +34,12 @@ class Council(models.Model):
     logo = models.ImageField(
         upload_to="logos/", blank=True, help_text="PNG or JPEG, shown on business cases."
     )
+    allow_self_approval = models.BooleanField(
+        "let approvers decide on revisions they sent to review",
+        default=False,
+        help_text="Off: segregation of duties, the approver of a revision is never the person "
+        "who moved it to review. Decisions record when this was allowed.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CouncilQuerySet.as_manager()

@@ -12,6 +12,9 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", "Replies to my threads"
     RESOLUTION = "resolution", "My threads resolved or reopened"
     COMMENT = "comment", "New comments on canvases I take part in"
+    STAGE = "stage", "Stage changes of canvases I take part in"
+    DECISION = "decision", "Decisions on canvases I take part in"
+    ASSIGNMENT = "assignment", "Canvases sent to me for a decision"
 
 
 class Delivery(models.TextChoices):
@@ -26,6 +29,9 @@ DEFAULT_DELIVERY = {
     NotificationKind.MENTION: Delivery.IMMEDIATE,
     NotificationKind.REPLY: Delivery.IMMEDIATE,
     NotificationKind.RESOLUTION: Delivery.IMMEDIATE,
+    NotificationKind.DECISION: Delivery.IMMEDIATE,
+    NotificationKind.ASSIGNMENT: Delivery.IMMEDIATE,
+    NotificationKind.STAGE: Delivery.DAILY,
     NotificationKind.COMMENT: Delivery.DAILY,
 }
 

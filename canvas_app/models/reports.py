@@ -18,6 +18,11 @@ class Report(models.Model):
     everything it shows: an unchanged canvas is served from storage."""
 
     canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="reports")
+    # Set when the report shows a snapshot (an approved revision, say) rather than the
+    # canvas as it is now.
+    snapshot = models.ForeignKey(
+        "canvas_app.Snapshot", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     fingerprint = models.CharField(max_length=64)
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED

@@ -2,9 +2,9 @@ from django.db import transaction
 
 from canvas_app.models import Canvas, Council, Sector
 
-from .access import ensure_can_edit
+from .access import ensure_can_edit, ensure_canvas_editable
 from .network import council_partner_ensure
-from .validation import clean_or_raise
+from .validation import clean_or_raise, require
 
 EDITABLE_FIELDS = ("title", "summary", "sector", "is_template")
 
@@ -24,7 +24,7 @@ def canvas_create(
 @transaction.atomic
 def canvas_update(*, canvas: Canvas, by, **changes: str) -> Canvas:
     """Change a canvas's title, summary or sector."""
-    ensure_can_edit(by, canvas.council)
+    ensure_canvas_editable(by, canvas)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"canvas_update cannot change {', '.join(sorted(unknown))}")
@@ -37,5 +37,11 @@ def canvas_update(*, canvas: Canvas, by, **changes: str) -> Canvas:
 
 @transaction.atomic
 def canvas_delete(*, canvas: Canvas, by) -> None:
+    """Delete a canvas, unless it carries decisions: the official trail stays."""
     ensure_can_edit(by, canvas.council)
+    require(
+        not canvas.decisions.exists(),
+        "canvas",
+        "This canvas carries decisions, which are kept for good: archive it instead.",
+    )
     canvas.delete()

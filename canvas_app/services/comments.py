@@ -28,9 +28,9 @@ from .access import FROZEN_STAGES, MODERATOR_ROLES, canvas_role
 from .notifications import notify_added_mentions, notify_new_comment, notify_thread_status
 from .validation import require
 
-# Stakeholders take part while the canvas is open for comment; council staff until
+# Stakeholders take part while the canvas is in consultation; council staff until
 # the canvas is frozen.
-STAKEHOLDER_COMMENT_STAGES = frozenset({Stage.DRAFT, Stage.CONSULTATION})
+STAKEHOLDER_COMMENT_STAGES = frozenset({Stage.CONSULTATION})
 MENTION = re.compile(r"(?<![\w@.])@([\w.@+-]+)")
 
 
@@ -48,9 +48,10 @@ def why_cannot_comment(role: str | None, canvas: Canvas) -> str | None:
     if canvas.stage in FROZEN_STAGES:
         return f"This canvas is {stage}: comments are closed."
     if role == CanvasRole.STAKEHOLDER and canvas.stage not in STAKEHOLDER_COMMENT_STAGES:
+        where = "a draft" if canvas.stage == Stage.DRAFT else f"in {stage}"
         return (
-            f"This canvas is in {stage}: stakeholders comment while it is a draft or in "
-            "consultation."
+            f"This canvas is {where}: stakeholders comment while it is in consultation, "
+            "which the council opens."
         )
     return None
 

@@ -2,17 +2,17 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from django.contrib.auth import get_user_model
-
 from canvas_app.examples import EXAMPLES
-from canvas_app.models import Canvas, CanvasRole, Council, Role
+from canvas_app.models import Canvas, CanvasRole, Council, Role, Stage
 
 from .comments import comment_create, thread_resolve
 from .councils import council_create, member_add
 from .exchange import canvas_create_from_example
 from .invitations import invitation_accept, invitation_create, invitation_token
+from .lifecycle import canvas_transition
 
 DEMO_COUNCIL_SLUG = "demo"
 DEMO_PASSWORD = "demo-password"  # printed by the run command; a demo, not a secret
@@ -54,8 +54,11 @@ def demo_seed() -> DemoSummary:
 
 
 def _consultation(canvas: Canvas, editor) -> None:
-    """A residents' association invited to the first canvas, with a resolved and an
-    open thread, so that the review is there to see."""
+    """The first canvas in consultation, a residents' association invited to it, with a
+    resolved and an open thread, so that the review is there to see."""
+    canvas = canvas_transition(
+        canvas=canvas, by=editor, to=Stage.CONSULTATION, note="Residents consulted."
+    )
     invitation = invitation_create(
         canvas=canvas,
         by=editor,

@@ -26,6 +26,7 @@ from canvas_app.models import (
     Notification,
     NotificationKind,
     NotificationPreference,
+    Role,
 )
 
 from .validation import require
@@ -149,6 +150,7 @@ def _record(rows: list[Notification]) -> None:
     # ignore_conflicts gives no ids back; read those due now.
     due = list(
         Notification.objects.filter(
+            canvas_id=rows[0].canvas_id,
             comment=rows[0].comment,
             user_id__in=[row.user_id for row in rows],
             kind__in={row.kind for row in rows},
@@ -262,6 +264,44 @@ def notify_thread_status(thread: Comment, *, by) -> None:
             )
         ]
     )
+
+
+def notify_stage_change(canvas: Canvas, change) -> None:
+    """Tell the participants a canvas changed stage; the council's approvers are asked
+    for a decision when it reaches review."""
+    recipients = participants(canvas) - {change.by_id}
+    data = {"from": change.from_stage, "to": change.to_stage, "note": change.note}
+    rows = _about_canvas(canvas, recipients, NotificationKind.STAGE, change.by_id, data)
+    if change.to_stage == "review":
+        approvers = set(
+            Membership.objects.filter(
+                council_id=canvas.council_id, role__in=[Role.APPROVER, Role.ADMIN]
+            ).values_list("user_id", flat=True)
+        ) - {change.by_id}
+        rows = [row for row in rows if row.user_id not in approvers]
+        rows += _about_canvas(canvas, approvers, NotificationKind.ASSIGNMENT, change.by_id, data)
+    _record(rows)
+
+
+def notify_decision(canvas: Canvas, decision) -> None:
+    """Tell the participants (the person who sent it to review among them) the decision."""
+    recipients = (participants(canvas) | {decision.submitted_by_id}) - {decision.by_id, None}
+    data = {"outcome": decision.outcome, "rationale": decision.rationale}
+    _record(_about_canvas(canvas, recipients, NotificationKind.DECISION, decision.by_id, data))
+
+
+def _about_canvas(canvas, user_ids, kind: str, actor_id, data: dict) -> list[Notification]:
+    return [
+        Notification(
+            user_id=user_id,
+            kind=kind,
+            canvas_id=canvas.pk,
+            actor_id=actor_id,
+            data=data,
+            delivery=delivery,
+        )
+        for user_id, delivery in deliveries_for(user_ids, kind).items()
+    ]
 
 
 # Reading -------------------------------------------------------------------

@@ -125,7 +125,11 @@ def canvas_edit(request, pk: int):
 def canvas_remove(request, pk: int):
     canvas = my_canvas(request, pk)
     council_slug, title = canvas.council.slug, canvas.title
-    canvas_delete(canvas=canvas, by=request.user)
+    try:
+        canvas_delete(canvas=canvas, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("canvas-detail", pk=canvas.pk)
     messages.success(request, f"Canvas “{title}” deleted.")
     return redirect("canvas-list", slug=council_slug)
 

@@ -1,9 +1,17 @@
 import pytest
 
-from canvas_app.models import CanvasRole, Role
+from canvas_app.models import CanvasRole, Role, Stage
 from canvas_app.services.invitations import invitation_accept, invitation_create, invitation_token
 
 from ..factories import CanvasFactory, CardFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture
+def canvas(council, editor):
+    """The canvas under review: in consultation, where stakeholders comment."""
+    return CanvasFactory(
+        council=council, owner=editor, title="LED street lighting", stage=Stage.CONSULTATION
+    )
 
 
 def accepted_invitation(canvas, inviter, role: str, username: str, organisation: str = ""):
@@ -34,7 +42,9 @@ def observer(canvas, editor):
 
 @pytest.fixture
 def second_canvas(council, editor):
-    return CanvasFactory(council=council, owner=editor, title="Bike sharing")
+    return CanvasFactory(
+        council=council, owner=editor, title="Bike sharing", stage=Stage.CONSULTATION
+    )
 
 
 @pytest.fixture

@@ -182,21 +182,20 @@ def test_observers_never_comment(canvas, observer):
         comment(canvas, observer)
 
 
-@pytest.mark.parametrize("stage", [Stage.DRAFT, Stage.CONSULTATION])
-def test_stakeholders_comment_on_drafts_and_in_consultation(canvas, stakeholder, stage):
-    set_stage(canvas, stage)
+def test_stakeholders_comment_in_consultation(canvas, stakeholder):
+    set_stage(canvas, Stage.CONSULTATION)
 
     assert comment(canvas, stakeholder).pk
 
 
-@pytest.mark.parametrize("stage", [Stage.REVIEW, Stage.APPROVED, Stage.ARCHIVED])
+@pytest.mark.parametrize("stage", [Stage.DRAFT, Stage.REVIEW, Stage.APPROVED, Stage.ARCHIVED])
 def test_stakeholders_cannot_comment_later_and_are_told_why(canvas, stakeholder, stage):
     set_stage(canvas, stage)
 
     with pytest.raises(CommentingClosed) as error:
         comment(canvas, stakeholder)
 
-    assert canvas.get_stage_display().lower() in str(error.value)
+    assert canvas.get_stage_display().lower() in str(error.value).lower()
 
 
 def test_council_staff_still_comment_in_review(canvas, approver):

@@ -100,6 +100,9 @@ def test_preferences_have_defaults(editor):
         "reply": "immediate",
         "resolution": "immediate",
         "comment": "daily",
+        "stage": "daily",
+        "decision": "immediate",
+        "assignment": "immediate",
     }
 
 
@@ -148,7 +151,7 @@ def test_the_notifications_page_and_mark_all_read(client, canvas, editor, stakeh
 @pytest.fixture
 def busy_day(council, editor, stakeholder, canvas, post):
     """The editor takes part in two canvases where others commented today."""
-    other = CanvasFactory(council=council, owner=editor, title="Smart bins")
+    other = CanvasFactory(council=council, owner=editor, title="Smart bins", stage="consultation")
     post(canvas, stakeholder, "First remark on lighting")
     post(canvas, stakeholder, "Second remark on lighting")
     from .conftest import accepted_invitation
@@ -246,7 +249,15 @@ def test_the_preferences_page_saves(client, editor):
 
     response = client.post(
         "/account/notifications/",
-        {"mention": "daily", "reply": "immediate", "resolution": "off", "comment": "off"},
+        {
+            "mention": "daily",
+            "reply": "immediate",
+            "resolution": "off",
+            "comment": "off",
+            "stage": "off",
+            "decision": "immediate",
+            "assignment": "immediate",
+        },
     )
 
     assert response.status_code == 302

@@ -1,0 +1,197 @@
+"""From draft to decision: stage changes, approvers' decisions, new revisions.
+
+draft → consultation → review (editors and admins); review → approved (only by an
+approver's decision) or back to draft (a decision to request changes or reject, or
+an editor withdrawing it); approved → archived (admins); from approved a new
+revision opens as a draft. Every change is recorded, snapshotted and announced.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from canvas_app.models import (
+    EDIT_ROLES,
+    MANAGE_ROLES,
+    Canvas,
+    Decision,
+    Outcome,
+    Role,
+    SnapshotKind,
+    Stage,
+    StageChange,
+)
+
+from .access import role_in
+from .notifications import notify_decision, notify_stage_change
+from .snapshots import content_fingerprint, snapshot_content, snapshot_take
+from .validation import require
+
+NOTE_MAX_LENGTH = 2000
+RATIONALE_MAX_LENGTH = 10000
+DECIDING_ROLES = frozenset({Role.APPROVER, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Move:
+    """A stage change people ask for: where it may start, and who may ask."""
+
+    sources: frozenset[str]
+    roles: frozenset[str]
+    who: str  # for the refusal
+
+
+MOVES = {
+    Stage.CONSULTATION: Move(frozenset({Stage.DRAFT}), EDIT_ROLES, "editors and admins"),
+    Stage.REVIEW: Move(frozenset({Stage.CONSULTATION}), EDIT_ROLES, "editors and admins"),
+    # Back to draft by hand: an editor withdraws a canvas from review.
+    Stage.DRAFT: Move(frozenset({Stage.REVIEW}), EDIT_ROLES, "editors and admins"),
+    Stage.ARCHIVED: Move(frozenset({Stage.APPROVED}), MANAGE_ROLES, "admins"),
+}
+
+OUTCOME_STAGE = {
+    Outcome.APPROVE: Stage.APPROVED,
+    Outcome.REQUEST_CHANGES: Stage.DRAFT,
+    Outcome.REJECT: Stage.DRAFT,
+}
+
+
+def _label(stage: str) -> str:
+    return Stage(stage).label.lower()
+
+
+def _locked(canvas: Canvas) -> Canvas:
+    """The canvas row as committed now, locked, so two changes never interleave."""
+    return Canvas.objects.select_for_update().select_related("council").get(pk=canvas.pk)
+
+
+def _note(note: str, field: str = "note", limit: int = NOTE_MAX_LENGTH) -> str:
+    note = (note or "").strip()
+    require(len(note) <= limit, field, f"At most {limit} characters.")
+    return note
+
+
+def _move(canvas: Canvas, to: str, by, note: str, *, revision: int | None = None) -> StageChange:
+    """Change the stage: record who, when and why, snapshot it, tell the participants."""
+    change = StageChange.objects.create(
+        canvas=canvas,
+        revision=revision or canvas.revision,
+        from_stage=canvas.stage,
+        to_stage=to,
+        note=note,
+        by=by,
+    )
+    canvas.stage = to
+    if revision:
+        canvas.revision = revision
+    canvas.save(update_fields=["stage", "revision", "updated_at"])
+    snapshot_take(
+        canvas=canvas,
+        by=by,
+        name=f"{Stage(to).label}, revision {canvas.revision}",
+        kind=SnapshotKind.STAGE,
+    )
+    notify_stage_change(canvas, change)
+    return change
+
+
+def allowed_moves(canvas: Canvas, role: str | None) -> list[str]:
+    """The stages this role may move the canvas to by hand, now."""
+    return [to for to, move in MOVES.items() if canvas.stage in move.sources and role in move.roles]
+
+
+@transaction.atomic
+def canvas_transition(*, canvas: Canvas, by, to: str, note: str = "") -> Canvas:
+    """Move a canvas to another stage by hand (not to approved: that takes a decision)."""
+    require(
+        to != Stage.APPROVED,
+        "to",
+        "A canvas is approved by an approver's decision, not moved there by hand.",
+    )
+    require(to in MOVES, "to", "Choose consultation, review, draft or archived.")
+    move = MOVES[to]
+    if role_in(by, canvas.council) not in move.roles:
+        raise PermissionDenied(f"Only the council's {move.who} can move a canvas to {_label(to)}.")
+    note = _note(note)
+    canvas = _locked(canvas)
+    sources = " or ".join(_label(stage) for stage in sorted(move.sources))
+    require(
+        canvas.stage in move.sources,
+        "to",
+        f"This canvas is {_label(canvas.stage)}: it moves to {_label(to)} only from {sources}.",
+    )
+    _move(canvas, to, by, note)
+    return canvas
+
+
+def submitted_by(canvas: Canvas):
+    """Who sent the current revision to review."""
+    change = (
+        StageChange.objects.filter(canvas=canvas, revision=canvas.revision, to_stage=Stage.REVIEW)
+        .select_related("by")
+        .order_by("-at", "-id")
+        .first()
+    )
+    return change.by if change else None
+
+
+@transaction.atomic
+def decision_make(*, canvas: Canvas, by, outcome: str, rationale: str) -> Decision:
+    """An approver approves, requests changes or rejects a canvas in review, always with
+    a written rationale. The decision is a permanent record of the content decided on."""
+    if role_in(by, canvas.council) not in DECIDING_ROLES:
+        raise PermissionDenied("Only the council's approvers and admins decide on canvases.")
+    require(outcome in Outcome.values, "outcome", "Choose approve, request_changes or reject.")
+    rationale = _note(rationale, "rationale", RATIONALE_MAX_LENGTH)
+    require(bool(rationale), "rationale", "Write the rationale of the decision.")
+    canvas = _locked(canvas)
+    require(
+        canvas.stage == Stage.REVIEW,
+        "outcome",
+        f"Only a canvas in review is decided on; this one is {_label(canvas.stage)}.",
+    )
+    submitter = submitted_by(canvas)
+    own = submitter is not None and submitter.pk == by.pk
+    if own and not canvas.council.allow_self_approval:
+        raise PermissionDenied(
+            "Segregation of duties: you sent this revision to review, so another approver "
+            "decides on it (a council admin can allow this in the council's settings)."
+        )
+    decision = Decision.objects.create(
+        canvas=canvas,
+        revision=canvas.revision,
+        outcome=outcome,
+        rationale=rationale,
+        fingerprint=content_fingerprint(snapshot_content(canvas)),
+        by=by,
+        submitted_by=submitter,
+        self_approval_allowed=own,
+    )
+    label = Outcome(outcome).label
+    _move(canvas, OUTCOME_STAGE[outcome], by, f"{label}: {rationale}")
+    notify_decision(canvas, decision)
+    return decision
+
+
+@transaction.atomic
+def revision_open(*, canvas: Canvas, by, note: str = "") -> Canvas:
+    """A new draft revision of an approved canvas. The approved revision stays, frozen,
+    in the snapshot its approval took."""
+    if role_in(by, canvas.council) not in EDIT_ROLES:
+        raise PermissionDenied("Only the council's editors and admins open a new revision.")
+    note = _note(note)
+    canvas = _locked(canvas)
+    require(
+        canvas.stage == Stage.APPROVED,
+        "stage",
+        f"A new revision opens from an approved canvas; this one is {_label(canvas.stage)}.",
+    )
+    _move(
+        canvas,
+        Stage.DRAFT,
+        by,
+        note or f"Revision {canvas.revision + 1} opened from the approved revision.",
+        revision=canvas.revision + 1,
+    )
+    return canvas
