@@ -10,6 +10,7 @@ from canvas_app.views import (
     home,
     impact,
     invitations,
+    lifecycle,
     moderation,
     network,
     notifications,
@@ -58,6 +59,19 @@ urlpatterns = [
     path("s/<str:token>/pdf/", reports.shared_report_pdf, name="shared-report-pdf"),
     path("s/<str:token>/theme.css", reports.shared_theme, name="shared-theme"),
     path("s/<str:token>/logo", reports.shared_logo, name="shared-logo"),
+    # Lifecycle: stages, decisions, revisions, snapshots, comparisons, activity
+    path("canvases/<int:pk>/history/", lifecycle.history, name="canvas-history"),
+    path("canvases/<int:pk>/transition/", lifecycle.transition, name="canvas-transition"),
+    path("canvases/<int:pk>/decide/", lifecycle.decide, name="canvas-decide"),
+    path("canvases/<int:pk>/revisions/new/", lifecycle.new_revision, name="canvas-new-revision"),
+    path("canvases/<int:pk>/snapshots/new/", lifecycle.snapshot_new, name="snapshot-new"),
+    path(
+        "canvases/<int:pk>/snapshots/<int:snapshot_pk>/restore/",
+        lifecycle.snapshot_restore_view,
+        name="snapshot-restore",
+    ),
+    path("canvases/<int:pk>/compare/", lifecycle.compare, name="canvas-compare"),
+    path("canvases/<int:pk>/activity/", lifecycle.activity, name="canvas-activity"),
     # Review: people, invitations, comments, moderation, notifications
     path("canvases/<int:pk>/people/", invitations.people, name="canvas-people"),
     path(

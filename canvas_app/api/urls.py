@@ -2,7 +2,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import impact_views, network_views, reports_views, review_views, views
+from . import (
+    impact_views,
+    lifecycle_views,
+    network_views,
+    reports_views,
+    review_views,
+    views,
+)
 
 router = DefaultRouter()
 router.register("councils", views.CouncilViewSet, basename="council")
@@ -16,6 +23,12 @@ router.register(
 )
 router.register(
     r"canvases/(?P<canvas_pk>\d+)/comments", review_views.CommentViewSet, basename="comment"
+)
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/decisions", lifecycle_views.DecisionViewSet, basename="decision"
+)
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/snapshots", lifecycle_views.SnapshotViewSet, basename="snapshot"
 )
 
 urlpatterns = [
@@ -111,6 +124,21 @@ urlpatterns = [
         "v1/me/notification-preferences/",
         review_views.NotificationPreferencesView.as_view(),
         name="api-notification-preferences",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/transitions/",
+        lifecycle_views.TransitionsView.as_view(),
+        name="api-transitions",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/revisions/",
+        lifecycle_views.RevisionsView.as_view(),
+        name="api-revisions",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/activity/",
+        lifecycle_views.ActivityView.as_view(),
+        name="api-activity",
     ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

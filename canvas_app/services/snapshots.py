@@ -29,6 +29,7 @@ from canvas_app.models import (
 from .access import ensure_can_edit, ensure_can_read
 from .cards import snapshot as card_state
 from .impact import funding_sources_replace, impact_inputs_update, method_parameters_of
+from .network import council_partner_ensure
 from .touch import canvas_touch
 from .validation import require
 
@@ -228,7 +229,7 @@ def _restore_cards(canvas: Canvas, cards: list[dict], by) -> None:
 
 def _restore_partners(canvas: Canvas, partners: list[dict]) -> dict[int, Partner]:
     """The partners as they were; the council itself stays the same row."""
-    council = Partner.objects.get(canvas=canvas, kind=PartnerKind.COUNCIL)
+    council = council_partner_ensure(canvas)
     Partner.objects.filter(canvas=canvas).exclude(pk=council.pk).delete()
     Responsibility.objects.filter(partner=council).delete()
     by_old_id = {}

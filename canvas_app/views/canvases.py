@@ -15,6 +15,7 @@ from canvas_app.services.canvases import (
     canvas_update,
 )
 from canvas_app.services.exchange import canvas_create_from_example
+from canvas_app.services.lifecycle import allowed_moves
 
 from .board import page_board
 from .errors import add_service_errors
@@ -91,7 +92,12 @@ def canvas_detail(request, pk: int):
     return render(
         request,
         "canvas_app/canvas_detail.html",
-        {"canvas": canvas, "board": board, "state": state},
+        {
+            "canvas": canvas,
+            "board": board,
+            "state": state,
+            "moves": allowed_moves(canvas, canvas.user_role),
+        },
     )
 
 
