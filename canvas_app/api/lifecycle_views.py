@@ -47,11 +47,10 @@ class TransitionsView(CanvasScopedView):
     @extend_schema(request=TransitionSerializer, responses=CanvasSerializer)
     def post(self, request, canvas_pk: int):
         """Move the canvas to another stage (approved only comes from a decision)."""
+        canvas = self.get_canvas()  # not found comes before bad input
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        canvas = canvas_transition(
-            canvas=self.get_canvas(), by=request.user, **serializer.validated_data
-        )
+        canvas = canvas_transition(canvas=canvas, by=request.user, **serializer.validated_data)
         return canvas_answer(request, canvas)
 
 
@@ -75,11 +74,10 @@ class DecisionViewSet(CanvasChildViewSet):
     @extend_schema(request=DecisionCreateSerializer, responses={201: DecisionSerializer})
     def create(self, request, *args, **kwargs):
         """Approve, request changes or reject a canvas in review, with a rationale."""
+        canvas = self.get_canvas()  # not found comes before bad input
         serializer = DecisionCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        decision = decision_make(
-            canvas=self.get_canvas(), by=request.user, **serializer.validated_data
-        )
+        decision = decision_make(canvas=canvas, by=request.user, **serializer.validated_data)
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
@@ -99,11 +97,10 @@ class SnapshotViewSet(CanvasChildViewSet):
 
     @extend_schema(request=SnapshotCreateSerializer, responses={201: SnapshotSerializer})
     def create(self, request, *args, **kwargs):
+        canvas = self.get_canvas()  # not found comes before bad input
         serializer = SnapshotCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        snapshot = snapshot_name(
-            canvas=self.get_canvas(), by=request.user, **serializer.validated_data
-        )
+        snapshot = snapshot_name(canvas=canvas, by=request.user, **serializer.validated_data)
         return Response(SnapshotSerializer(snapshot).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(

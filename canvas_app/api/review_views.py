@@ -82,11 +82,10 @@ class InvitationsView(CanvasScopedView):
 
     @extend_schema(request=InvitationCreateSerializer, responses={201: InvitationSerializer})
     def post(self, request, canvas_pk: int):
+        canvas = self.get_canvas()
         serializer = InvitationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        invitation = invitation_create(
-            canvas=self.get_canvas(), by=request.user, **serializer.validated_data
-        )
+        invitation = invitation_create(canvas=canvas, by=request.user, **serializer.validated_data)
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
@@ -221,10 +220,10 @@ class CommentViewSet(CanvasChildViewSet):
 
     @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer})
     def create(self, request, *args, **kwargs):
+        canvas = self.get_canvas()  # not found comes before bad input
         serializer = CommentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        canvas = self.get_canvas()
         card_id, parent_id = data.pop("card", None), data.pop("parent", None)
         card = None
         if card_id is not None:
