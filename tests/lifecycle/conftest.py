@@ -2,7 +2,7 @@ import pytest
 
 from canvas_app.models import Canvas, CanvasRole, Role, Stage, StageChange
 
-from ..factories import CardFactory, MembershipFactory, UserFactory
+from ..factories import CanvasFactory, CardFactory, MembershipFactory, UserFactory
 from ..review.conftest import accepted_invitation
 
 ROLES = [Role.ADMIN, Role.EDITOR, Role.APPROVER, Role.VIEWER, "stakeholder", "observer"]
@@ -32,6 +32,11 @@ def put_at(canvas: Canvas, stage: str, submitter) -> Canvas:
     Canvas.objects.filter(pk=canvas.pk).update(stage=stage)
     canvas.refresh_from_db()
     return canvas
+
+
+@pytest.fixture
+def second_canvas(council, editor):
+    return CanvasFactory(council=council, owner=editor, title="Bike sharing")
 
 
 @pytest.fixture
