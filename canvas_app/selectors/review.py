@@ -18,6 +18,8 @@ from canvas_app.models import (
     Invitation,
     Membership,
     Notification,
+    Outcome,
+    Stage,
     ThreadStatus,
 )
 from canvas_app.presentation.comments import Segment, body_segments
@@ -248,6 +250,29 @@ class NotificationItem:
     @property
     def comment(self) -> Comment | None:
         return self.notification.comment
+
+    @property
+    def text(self) -> str:
+        """What to quote: the comment, the resolution note, the rationale or the note."""
+        data = self.notification.data or {}
+        kind = self.notification.kind
+        if kind == "resolution":
+            return data.get("note", "")
+        if kind == "decision":
+            return data.get("rationale", "")
+        if self.comment is not None:
+            return self.comment.body
+        return data.get("note", "")
+
+    @property
+    def outcome(self) -> str:
+        outcome = (self.notification.data or {}).get("outcome")
+        return Outcome(outcome).label if outcome in Outcome.values else ""
+
+    @property
+    def stage(self) -> str:
+        stage = (self.notification.data or {}).get("to")
+        return Stage(stage).label.lower() if stage in Stage.values else ""
 
 
 def notification_items(notifications: Iterable[Notification]) -> list[NotificationItem]:

@@ -26,6 +26,12 @@ from canvas_app.services.snapshots import snapshot_diff, snapshot_name, snapshot
 from .scoping import my_canvas
 
 ACTIVITY_PER_PAGE = 30
+MOVED = {
+    Stage.CONSULTATION: "The consultation is open: invited stakeholders can comment.",
+    Stage.REVIEW: "Sent to review: the council's approvers are asked to decide.",
+    Stage.DRAFT: "Withdrawn from review: the canvas is a draft again.",
+    Stage.ARCHIVED: "Archived.",
+}
 
 
 def _refusal(request, error: ValidationError) -> None:
@@ -68,7 +74,7 @@ def transition(request, pk: int):
         except ValidationError as error:
             _refusal(request, error)
         else:
-            messages.success(request, f"The canvas is now {canvas.get_stage_display().lower()}.")
+            messages.success(request, MOVED[canvas.stage])
     return redirect("canvas-history", pk=pk)
 
 

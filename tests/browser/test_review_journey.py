@@ -48,6 +48,13 @@ def invite(page, canvas, email: str, organisation: str) -> None:
     expect(invited).to_contain_text("Invited, link valid until")
 
 
+def open_the_consultation(page, canvas) -> None:
+    page.goto(f"/canvases/{canvas.pk}/")
+    page.locator("summary", has_text="Open the consultation").click()
+    page.get_by_role("button", name="Open the consultation").click()
+    expect(page.get_by_role("status")).to_contain_text("The consultation is open")
+
+
 def accept_with_new_account(page, path: str, username: str, password: str) -> None:
     page.goto(path)
     expect(page.get_by_role("heading", level=1)).to_contain_text("You are invited to")
@@ -83,6 +90,7 @@ def test_an_invited_stakeholder_asks_on_a_card_and_the_editor_resolves_it(
     invite(page, canvas, INVITEE, "Cyclists' Union")
     assert serious_violations(page) == []
     path = invitation_path(mailoutbox, INVITEE)
+    open_the_consultation(page, canvas)
 
     stakeholder_context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1400, "height": 1000}
@@ -118,7 +126,7 @@ def test_an_invited_stakeholder_asks_on_a_card_and_the_editor_resolves_it(
     )
     assert serious_violations(page) == []
 
-    page.get_by_role("link", name="Open the thread on Public value proposition").click()
+    page.get_by_role("link", name=f"Open “{canvas.title}”, Public value proposition").click()
     expect(page).to_have_url(re.compile(rf"/comments/{thread.pk}/#comment-{thread.pk}$"))
     conversation = page.locator(f"#thread-{thread.pk}")
     expect(conversation.locator(".comment__body").first).to_have_text(QUESTION)
