@@ -4,10 +4,11 @@ The same content feeds the PDF and the shared HTML report, and its fingerprint
 keys the stored PDF: an unchanged canvas is never rendered twice.
 """
 
+import copy
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -17,16 +18,20 @@ from canvas_app.models import (
     AssessmentStatus,
     Canvas,
     Card,
+    Decision,
     FundingSource,
     Milestone,
     Partner,
+    Snapshot,
 )
 from canvas_app.presentation.impact import ImpactSummary
 from canvas_app.selectors import Board, canvas_board
 from canvas_app.services.impact import method_parameters_of
 
+from .consultation import Consultation, consultation_of, decisions_of
+
 # Bump when the report's templates or styles change what a PDF looks like.
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,9 @@ class ReportContent:
     funding_sources: list[FundingSource]
     parameters: dict
     parameters_version: int
+    decisions: list[Decision] = field(default_factory=list)  # oldest first
+    consultation: Consultation = field(default_factory=Consultation)
+    snapshot: Snapshot | None = None  # set when the report shows a snapshot
     generated_at: datetime = field(default_factory=timezone.now)
     template_version: int = TEMPLATE_VERSION
 
@@ -130,6 +138,26 @@ class ReportContent:
             ],
             "funding": [[f.name, f.kind, f.amount, f.secured] for f in self.funding_sources],
             "parameters": [self.parameters_version, self.parameters],
+            "decisions": [
+                [
+                    d.pk,
+                    d.revision,
+                    d.outcome,
+                    d.rationale,
+                    d.at.isoformat(),
+                    d.by.get_username(),
+                    d.by.get_full_name(),
+                ]
+                for d in self.decisions
+            ],
+            "consultation": self.consultation.fingerprint_data(),
+            # A snapshot's report is its own, never the live canvas's nor another
+            # snapshot's, even when they show the same.
+            "snapshot": (
+                [self.snapshot.pk, self.snapshot.name, self.snapshot.created_at.isoformat()]
+                if self.snapshot
+                else None
+            ),
         }
         canonical = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
@@ -147,6 +175,13 @@ def responsibility_matrix(
     roles = {
         (r.partner_id, r.activity_id): r.role for p in partners for r in p.responsibilities.all()
     }
+    return matrix_rows(partners, activities, roles)
+
+
+def matrix_rows(
+    partners: list[Partner], activities: list[Card], roles: dict[tuple[int, int], str]
+) -> list[MatrixRow]:
+    """The matrix from (partner id, activity id) → RACI letter."""
     return [
         MatrixRow(activity, [(p, roles.get((p.pk, activity.pk), "")) for p in partners])
         for activity in activities
@@ -174,7 +209,72 @@ def report_content(canvas: Canvas) -> ReportContent:
         funding_sources=list(canvas.funding_sources.all()),
         parameters=parameters.values,
         parameters_version=parameters.version,
+        decisions=decisions_of(canvas),
+        consultation=consultation_of(canvas),
     )
 
 
-__all__ = ["ReportContent", "report_content"]
+def snapshot_report_content(snapshot: Snapshot) -> ReportContent:
+    """What the business case of a snapshot shows: its content (see
+    services.snapshots.snapshot_content) as unsaved rows, the assessment it recorded,
+    and the decisions and comments made by the time it was taken."""
+    data = snapshot.content
+    canvas = copy.copy(snapshot.canvas)  # the live row, with the snapshot's own fields
+    for name in ("title", "summary", "sector", "stage", "revision"):
+        setattr(canvas, name, data["canvas"][name])
+    cards = [
+        Card(
+            pk=c["id"],
+            canvas_id=canvas.pk,
+            **{k: c[k] for k in ("block", "position", "text", "tag", "colour", "evidence")},
+        )
+        for c in data["cards"]
+    ]
+    board = canvas_board(canvas, cards)
+    partners = [
+        Partner(
+            pk=p["id"],
+            canvas_id=canvas.pk,
+            **{k: p[k] for k in ("organisation", "kind", "contributions", "brings", "gains")},
+            position=p.get("position", 0),
+        )
+        for p in data["partners"]
+    ]
+    partners_by_id = {partner.pk: partner for partner in partners}
+    roles = {(r["partner"], r["activity"]): r["role"] for r in data["responsibilities"]}
+    recorded = data["assessment"]
+    assessment = (
+        Assessment.objects.filter(pk=recorded["id"], status=AssessmentStatus.DONE).first()
+        if recorded
+        else None
+    )
+    return ReportContent(
+        canvas=canvas,
+        board=board,
+        assessment=assessment,
+        partners=partners,
+        matrix=matrix_rows(partners, board.block("key_activities").cards, roles),
+        milestones=[
+            Milestone(
+                pk=m["id"],
+                canvas_id=canvas.pk,
+                name=m["name"],
+                due_date=date.fromisoformat(m["due_date"]),
+                owner=partners_by_id.get(m["owner_id"]),
+                status=m["status"],
+            )
+            for m in data["milestones"]
+        ],
+        funding_sources=[
+            FundingSource(canvas_id=canvas.pk, position=position, **source)
+            for position, source in enumerate(data["funding"])
+        ],
+        parameters=data["parameters"]["values"],
+        parameters_version=data["parameters"]["version"],
+        decisions=decisions_of(canvas, until=snapshot.created_at),
+        consultation=consultation_of(canvas, until=snapshot.created_at),
+        snapshot=snapshot,
+    )
+
+
+__all__ = ["ReportContent", "report_content", "snapshot_report_content"]

@@ -5,11 +5,22 @@ The PDF and the shared web page both render `reports/_document.html` with this c
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from canvas_app.framework import BLOCKS_BY_KEY
+from canvas_app.framework import BLOCKS, BLOCKS_BY_KEY
 from canvas_app.impact import METHOD_VERSION
-from canvas_app.models import Contribution, FundingKind, MilestoneStatus, PartnerKind, Raci
+from canvas_app.models import (
+    CanvasRole,
+    CommentKind,
+    Contribution,
+    FundingKind,
+    MilestoneStatus,
+    Outcome,
+    PartnerKind,
+    Raci,
+    Stance,
+)
 from canvas_app.presentation.formatting import eur, number
 from canvas_app.presentation.impact import DimensionView, ImpactSummary
 from canvas_app.selectors import IMPACT_BLOCK_DIMENSIONS, BoardBlock
@@ -27,7 +38,17 @@ SECTIONS = (
     ("report-commercial", "4. Commercial and management case"),
     ("report-financial", "5. Financial case"),
     ("report-method", "Annex A. Method"),
+    ("report-consultation", "Annex B. Consultation"),
 )
+
+# An invitee without an organisation is named by their role: never by their name or
+# address, which may well be an e-mail address.
+UNNAMED_PARTY = {
+    CanvasRole.STAKEHOLDER: "A stakeholder",
+    CanvasRole.OBSERVER: "An observer",
+}
+ROLE_TITLES = {CanvasRole.STAKEHOLDER: "Stakeholder", CanvasRole.OBSERVER: "Observer"}
+NO_STANCE = "No stance given"
 
 FLOW_COLUMNS = (
     "capex",
@@ -239,9 +260,87 @@ def _weight_rows(content: ReportContent) -> list[dict]:
     return [{**row, "weight": f"{row['weight']:.2f}"} for row in content.weight_rows]
 
 
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 def _author(content: ReportContent) -> str:
-    owner = content.canvas.owner
-    return owner.get_full_name() or owner.get_username()
+    return _name(content.canvas.owner)
+
+
+def _decisions(content: ReportContent) -> list[dict]:
+    labels = dict(Outcome.choices)
+    return [
+        {
+            "revision": decision.revision,
+            "at": decision.at,
+            "outcome": labels.get(decision.outcome, decision.outcome),
+            "outcome_key": decision.outcome,
+            "by": _name(decision.by),
+            "rationale": decision.rationale,
+        }
+        for decision in content.decisions
+    ]
+
+
+def _consulted(content: ReportContent) -> list[dict]:
+    parties = [
+        {
+            "name": party.organisation or UNNAMED_PARTY.get(party.role, "A participant"),
+            "named": bool(party.organisation),
+            "role": ROLE_TITLES.get(party.role, party.role),
+        }
+        for party in content.consultation.parties
+    ]
+    # Organisations in alphabetical order, then those who gave none.
+    return sorted(parties, key=lambda p: (not p["named"], p["name"].casefold(), p["role"]))
+
+
+def _counts(counter, choices: list[tuple[str, str]]) -> list[dict]:
+    return [{"label": label, "count": counter.get(key, 0)} for key, label in choices]
+
+
+def _consultation(content: ReportContent) -> dict:
+    """The consultation annex: who, how many comments where and of what kind, how many
+    threads are open or resolved, and the council's response to each resolved one."""
+    consultation = content.consultation
+    threads = consultation.threads
+    comments_by_block = consultation.count_by("block")
+    open_by_block = Counter(thread.block for thread in threads if not thread.is_resolved)
+    resolved_by_block = Counter(thread.block for thread in threads if thread.is_resolved)
+    by_block = [
+        {
+            "title": block.title,
+            "comments": comments_by_block[block.key],
+            "open": open_by_block[block.key],
+            "resolved": resolved_by_block[block.key],
+        }
+        for block in BLOCKS
+        if comments_by_block[block.key]
+    ]
+    order = {block.key: index for index, block in enumerate(BLOCKS)}
+    resolved = sorted(consultation.resolved_threads, key=lambda t: order.get(t.block, 0))
+    kinds = dict(CommentKind.choices)
+    return {
+        "parties": _consulted(content),
+        "comment_count": len(consultation.comments),
+        "thread_count": len(threads),
+        "open_count": len(threads) - len(resolved),
+        "resolved_count": len(resolved),
+        "by_block": by_block,
+        "by_kind": _counts(consultation.count_by("kind"), CommentKind.choices),
+        "by_stance": _counts(consultation.count_by("stance"), [*Stance.choices, ("", NO_STANCE)]),
+        "responses": [
+            {
+                "block": getattr(BLOCKS_BY_KEY.get(thread.block), "title", thread.block),
+                "card": thread.card_excerpt,
+                "kind": kinds.get(thread.kind, thread.kind),
+                "body": thread.body,
+                "note": thread.resolution_note,
+            }
+            for thread in resolved
+        ],
+    }
 
 
 def report_context(
@@ -255,6 +354,7 @@ def report_context(
     summary = content.summary
     dimensions = summary.dimensions() if summary else []
     parameter_rows = _parameter_rows(content)
+    decisions = _decisions(content)
     return {
         "content": content,
         "summary": summary,
@@ -264,7 +364,9 @@ def report_context(
         "canvas_fit": canvas_fit(content.board).index if fit is None else fit,
         "sections": [Section(id_, title) for id_, title in SECTIONS],
         "author": _author(content),
-        "approvals": [],  # no approval records exist yet
+        "decisions": decisions,
+        "approvals": [d for d in decisions if d["outcome_key"] == Outcome.APPROVE],
+        "consultation": _consultation(content),
         "logo_url": logo_url,
         "accent": accent_colour(content.council.colour),
         "partners": _partners(content),

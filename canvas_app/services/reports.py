@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from canvas_app.models import Canvas, Report, ReportStatus
-from canvas_app.reports.content import report_content
+from canvas_app.models import Canvas, Report, ReportStatus, Snapshot
+from canvas_app.reports.content import ReportContent, report_content, snapshot_report_content
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +17,19 @@ logger = logging.getLogger(__name__)
 def current_report(canvas: Canvas) -> Report | None:
     """The stored report of the canvas as it is now, whatever its status."""
     fingerprint = report_content(canvas).fingerprint()
-    return Report.objects.filter(canvas=canvas, fingerprint=fingerprint).first()
+    return Report.objects.filter(
+        canvas=canvas, snapshot__isnull=True, fingerprint=fingerprint
+    ).first()
+
+
+def snapshot_report(snapshot: Snapshot) -> Report | None:
+    """The stored report of a snapshot, whatever its status. Changes to the canvas
+    leave it alone; a comment made before the snapshot and hidden or deleted since
+    leaves the snapshot's business case too, so that takes a new report."""
+    fingerprint = snapshot_report_content(snapshot).fingerprint()
+    return Report.objects.filter(
+        canvas_id=snapshot.canvas_id, snapshot=snapshot, fingerprint=fingerprint
+    ).first()
 
 
 @transaction.atomic
@@ -26,11 +38,22 @@ def report_request(*, canvas: Canvas, by=None) -> Report:
 
     An unchanged canvas gets its stored report back at once: nothing is rendered.
     """
-    fingerprint = report_content(canvas).fingerprint()
+    return _request(canvas, None, report_content(canvas).fingerprint(), by)
+
+
+@transaction.atomic
+def snapshot_report_request(*, snapshot: Snapshot, by=None) -> Report:
+    """Make sure the business case of a snapshot (an approved revision, say) is stored
+    or on its way; it shows the snapshot's content, not the canvas as it is now."""
+    fingerprint = snapshot_report_content(snapshot).fingerprint()
+    return _request(snapshot.canvas, snapshot, fingerprint, by)
+
+
+def _request(canvas: Canvas, snapshot: Snapshot | None, fingerprint: str, by) -> Report:
     report, created = Report.objects.get_or_create(
         canvas=canvas,
         fingerprint=fingerprint,
-        defaults={"requested_by": by, "requested_at": timezone.now()},
+        defaults={"snapshot": snapshot, "requested_by": by, "requested_at": timezone.now()},
     )
     if created or report.status == ReportStatus.FAILED:
         if not created:
@@ -65,10 +88,14 @@ def report_render(*, report_id: int) -> Report | None:
     )
     if not claimed:
         return None
-    report = Report.objects.select_related("canvas__council", "canvas__owner").get(pk=report_id)
-    content = report_content(report.canvas)
+    report = Report.objects.select_related(
+        "canvas__council", "canvas__owner", "snapshot__canvas__council", "snapshot__canvas__owner"
+    ).get(pk=report_id)
+    content = _content(report)
     if content.fingerprint() != report.fingerprint:
         # The canvas changed after the request: this exact content no longer exists.
+        if report.snapshot_id is not None:  # its own content never changes; comments may
+            return _fail(report, "Its comments changed before the report was rendered; ask again.")
         return _fail(report, "The canvas changed before the report was rendered; ask again.")
     started = time.perf_counter()
     rendered = render_pdf(content)
@@ -87,6 +114,12 @@ def report_render(*, report_id: int) -> Report | None:
     return report
 
 
+def _content(report: Report) -> ReportContent:
+    if report.snapshot_id is not None:
+        return snapshot_report_content(report.snapshot)
+    return report_content(report.canvas)
+
+
 def _fail(report: Report, error: str) -> Report:
     Report.objects.filter(pk=report.pk).update(
         status=ReportStatus.FAILED, error=error, finished_at=timezone.now()
@@ -96,5 +129,10 @@ def _fail(report: Report, error: str) -> Report:
 
 
 def report_filename(report: Report) -> str:
-    slug = "".join(c if c.isalnum() else "-" for c in report.canvas.title.lower()).strip("-")
-    return f"business-case-{slug[:60] or report.canvas_id}-rev{report.canvas.revision}.pdf"
+    title, revision, suffix = report.canvas.title, report.canvas.revision, ""
+    if report.snapshot_id is not None:  # the title and revision the snapshot shows
+        snapshot = report.snapshot
+        title, revision = snapshot.content["canvas"]["title"], snapshot.revision
+        suffix = f"-snapshot-{snapshot.pk}"
+    slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    return f"business-case-{slug[:60] or report.canvas_id}-rev{revision}{suffix}.pdf"
