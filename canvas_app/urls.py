@@ -70,6 +70,26 @@ urlpatterns = [
         lifecycle.snapshot_restore_view,
         name="snapshot-restore",
     ),
+    path(
+        "canvases/<int:pk>/snapshots/<int:snapshot_pk>/",
+        lifecycle.snapshot_page,
+        name="snapshot-page",
+    ),
+    path(
+        "canvases/<int:pk>/snapshots/<int:snapshot_pk>/render/",
+        lifecycle.snapshot_render,
+        name="snapshot-render",
+    ),
+    path(
+        "canvases/<int:pk>/snapshots/<int:snapshot_pk>/status/",
+        lifecycle.snapshot_status,
+        name="snapshot-status",
+    ),
+    path(
+        "canvases/<int:pk>/snapshots/<int:snapshot_pk>/pdf/",
+        lifecycle.snapshot_pdf,
+        name="snapshot-pdf",
+    ),
     path("canvases/<int:pk>/compare/", lifecycle.compare, name="canvas-compare"),
     path("canvases/<int:pk>/activity/", lifecycle.activity, name="canvas-activity"),
     # Review: people, invitations, comments, moderation, notifications

@@ -1,17 +1,24 @@
 """API of the lifecycle: stage changes, decisions, revisions, snapshots and activity."""
 
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from canvas_app.models import MODERATOR_ROLES, Canvas, Decision, Snapshot
+from canvas_app.models import MODERATOR_ROLES, Canvas, Decision, ReportStatus, Snapshot
 from canvas_app.presentation.activity import activity_summary
 from canvas_app.selectors.lifecycle import activity_entries, activity_rows
 from canvas_app.services.access import canvas_role
 from canvas_app.services.lifecycle import canvas_transition, decision_make, revision_open
+from canvas_app.services.reports import (
+    report_filename,
+    snapshot_report,
+    snapshot_report_request,
+)
 from canvas_app.services.snapshots import snapshot_diff, snapshot_name, snapshot_restore
 
 from .impact_views import CanvasScopedView
@@ -27,6 +34,7 @@ from .lifecycle_serializers import (
     TransitionSerializer,
 )
 from .network_views import CanvasChildViewSet
+from .reports_serializers import ReportSerializer
 from .serializers import CanvasSerializer
 
 
@@ -124,6 +132,45 @@ class SnapshotViewSet(CanvasChildViewSet):
             if target is None:
                 raise ValidationError({"to": ["Not a snapshot of this canvas."]})
         return Response(snapshot_diff(snapshot=snapshot, to=target, by=request.user))
+
+    @extend_schema(
+        methods=["GET"],
+        request=None,
+        responses={200: ReportSerializer},
+        description=("The business case of the snapshot: its status (404 until it is asked for)."),
+    )
+    @extend_schema(
+        methods=["POST"], request=None, responses={200: ReportSerializer, 202: ReportSerializer}
+    )
+    @action(detail=True, methods=["get", "post"])
+    def report(self, request, *args, **kwargs):
+        """The snapshot's own business case: POST asks for it, GET tells its status."""
+        snapshot = self.get_object()
+        if request.method == "POST":
+            report = snapshot_report_request(snapshot=snapshot, by=request.user)
+        else:
+            report = snapshot_report(snapshot)
+            if report is None:
+                raise NotFound("No business case of this snapshot yet: POST to make it.")
+        code = (
+            status.HTTP_200_OK if report.status == ReportStatus.DONE else status.HTTP_202_ACCEPTED
+        )
+        if request.method == "GET":
+            code = status.HTTP_200_OK
+        return Response(ReportSerializer(report).data, status=code)
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"], url_path="report/pdf")
+    def report_pdf(self, request, *args, **kwargs):
+        report = snapshot_report(self.get_object())
+        if report is None or report.status != ReportStatus.DONE:
+            raise NotFound("The PDF of this snapshot is not ready.")
+        return FileResponse(
+            report.pdf.open("rb"),
+            content_type="application/pdf",
+            filename=report_filename(report),
+            as_attachment=True,
+        )
 
     @extend_schema(request=None, responses=CanvasSerializer)
     @action(detail=True, methods=["post"])

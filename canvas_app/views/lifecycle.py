@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,6 +12,8 @@ from canvas_app.forms.lifecycle import CompareForm, DecisionForm, SnapshotNameFo
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import EDIT_ROLES, MODERATOR_ROLES, Snapshot, Stage
 from canvas_app.presentation.activity import activity_summary
+from canvas_app.reports.content import snapshot_report_content
+from canvas_app.reports.html import render_html
 from canvas_app.selectors.lifecycle import activity_entries, activity_rows
 from canvas_app.services.lifecycle import (
     DECIDING_ROLES,
@@ -21,8 +23,10 @@ from canvas_app.services.lifecycle import (
     revision_open,
     submitted_by,
 )
+from canvas_app.services.reports import snapshot_report, snapshot_report_request
 from canvas_app.services.snapshots import snapshot_diff, snapshot_name, snapshot_restore
 
+from .reports import pdf_response
 from .scoping import my_canvas
 
 ACTIVITY_PER_PAGE = 30
@@ -194,3 +198,52 @@ def activity(request, pk: int):
         "canvas_app/lifecycle/activity.html",
         {"canvas": canvas, "page": page, "entries": entries},
     )
+
+
+# A snapshot's own page and PDF (an approved revision stays readable as its snapshot)
+
+
+@login_required
+def snapshot_page(request, pk: int, snapshot_pk: int):
+    canvas, snapshot = _snapshot(request, pk, snapshot_pk)
+    content = snapshot_report_content(snapshot)
+    return render(
+        request,
+        "canvas_app/lifecycle/snapshot.html",
+        {
+            "canvas": canvas,
+            "snapshot": snapshot,
+            "document": render_html(content, standalone=False, logo_url=""),
+            "report": snapshot_report(snapshot),
+        },
+    )
+
+
+@login_required
+@require_POST
+def snapshot_render(request, pk: int, snapshot_pk: int):
+    canvas, snapshot = _snapshot(request, pk, snapshot_pk)
+    snapshot_report_request(snapshot=snapshot, by=request.user)
+    return redirect("snapshot-page", pk=pk, snapshot_pk=snapshot_pk)
+
+
+@login_required
+def snapshot_status(request, pk: int, snapshot_pk: int):
+    """Polled while the snapshot's PDF renders; reloads the page once it is done."""
+    canvas, snapshot = _snapshot(request, pk, snapshot_pk)
+    report = snapshot_report(snapshot)
+    if request.htmx and (report is None or not report.is_pending):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(
+        request,
+        "canvas_app/lifecycle/_snapshot_status.html",
+        {"canvas": canvas, "snapshot": snapshot, "report": report},
+    )
+
+
+@login_required
+def snapshot_pdf(request, pk: int, snapshot_pk: int):
+    canvas, snapshot = _snapshot(request, pk, snapshot_pk)
+    return pdf_response(snapshot_report(snapshot))

@@ -61,10 +61,10 @@ def report_status(request, pk: int):
 @login_required
 def report_download(request, pk: int):
     canvas = my_canvas(request, pk)
-    return _pdf_response(current_report(canvas))
+    return pdf_response(current_report(canvas))
 
 
-def _pdf_response(report):
+def pdf_response(report):
     if report is None or report.status != ReportStatus.DONE:
         raise Http404("The business case of this version of the canvas has not been made yet.")
     response = FileResponse(
@@ -190,4 +190,4 @@ def shared_report_pdf(request, token: str):
         response = render(request, "reports/shared_pending.html", {"token": token}, status=503)
         response["Retry-After"] = "5"
         return _noindex(response)
-    return _noindex(_pdf_response(report))
+    return _noindex(pdf_response(report))

@@ -78,3 +78,19 @@ def test_the_decisions_show_in_full_on_the_history_page(client, canvas, people, 
 
     assert "Approved &lt;b&gt;with&lt;/b&gt; the condition" in html
     assert "Open revision 2 as a draft" not in html  # a viewer may not
+
+
+def test_an_approved_revision_reads_as_its_own_page(client, canvas, people, editor, cards):
+    canvas_transition(canvas=canvas, by=editor, to=Stage.CONSULTATION)
+    canvas_transition(canvas=canvas, by=editor, to=Stage.REVIEW)
+    decision_make(canvas=canvas, by=people["approver"], outcome="approve", rationale="Good.")
+    approved = Snapshot.objects.get(canvas=canvas, stage=Stage.APPROVED)
+    client.force_login(editor)
+    client.post(f"/canvases/{canvas.pk}/revisions/new/")
+    card_update(card=cards[0], by=editor, based_on_version=1, text="Rewritten later")
+
+    html = client.get(f"/canvases/{canvas.pk}/snapshots/{approved.pk}/").content.decode()
+
+    assert "Replace 5,000 luminaires" in html and "Rewritten later" not in html
+    assert "Make the PDF of this snapshot" in html
+    assert client.get(f"/canvases/{canvas.pk}/snapshots/{approved.pk}/pdf/").status_code == 404

@@ -271,3 +271,22 @@ def test_the_activity_feed_pages_through_everything(canvas, editor, cards, peopl
     assert first["results"][0]["kind"] == "stage"
     assert len(first["results"]) + len(second["results"]) == first["count"]
     assert "Cost 29" in first["results"][1]["summary"]
+
+
+def test_a_snapshot_has_a_business_case_of_its_own(
+    approved, people, cards, django_capture_on_commit_callbacks
+):
+    snapshot = Snapshot.objects.get(canvas=approved, stage=Stage.APPROVED)
+    base = f"/api/v1/canvases/{approved.pk}/snapshots/{snapshot.pk}/report/"
+    client = api(people["viewer"])
+
+    before = client.get(base)
+    with django_capture_on_commit_callbacks(execute=True):  # renders in-process here
+        asked = client.post(base)
+    after = client.get(base)
+    pdf = client.get(base + "pdf/")
+
+    assert before.status_code == 404
+    assert asked.status_code == 202
+    assert after.json()["status"] == "done"
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
