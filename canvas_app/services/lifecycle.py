@@ -1,7 +1,7 @@
 """From draft to decision: stage changes, approvers' decisions, new revisions.
 
-draft → consultation → review (editors and admins); review → approved (only by an
-approver's decision) or back to draft (a decision to request changes or reject, or
+draft → consultation → review (editors and admins; a revision consulted once goes
+from draft straight back to review); review → approved (only by an approver's decision) or back to draft (a decision to request changes or reject, or
 an editor withdrawing it); approved → archived (admins); from approved a new
 revision opens as a draft. Every change is recorded, snapshotted and announced.
 """
@@ -96,9 +96,28 @@ def _move(canvas: Canvas, to: str, by, note: str, *, revision: int | None = None
     return change
 
 
+def sources_of(canvas: Canvas, to: str) -> frozenset[str]:
+    """Where a move to `to` may start. A revision is consulted once: after a decision
+    sends it back to draft, it may go straight back to review."""
+    sources = MOVES[to].sources
+    if to == Stage.REVIEW and _consulted(canvas):
+        sources = sources | {Stage.DRAFT}
+    return sources
+
+
+def _consulted(canvas: Canvas) -> bool:
+    return StageChange.objects.filter(
+        canvas=canvas, revision=canvas.revision, to_stage=Stage.CONSULTATION
+    ).exists()
+
+
 def allowed_moves(canvas: Canvas, role: str | None) -> list[str]:
     """The stages this role may move the canvas to by hand, now."""
-    return [to for to, move in MOVES.items() if canvas.stage in move.sources and role in move.roles]
+    return [
+        to
+        for to, move in MOVES.items()
+        if role in move.roles and canvas.stage in sources_of(canvas, to)
+    ]
 
 
 @transaction.atomic
@@ -115,11 +134,12 @@ def canvas_transition(*, canvas: Canvas, by, to: str, note: str = "") -> Canvas:
         raise PermissionDenied(f"Only the council's {move.who} can move a canvas to {_label(to)}.")
     note = _note(note)
     canvas = _locked(canvas)
-    sources = " or ".join(_label(stage) for stage in sorted(move.sources))
+    sources = sources_of(canvas, to)
     require(
-        canvas.stage in move.sources,
+        canvas.stage in sources,
         "to",
-        f"This canvas is {_label(canvas.stage)}: it moves to {_label(to)} only from {sources}.",
+        f"This canvas is {_label(canvas.stage)}: it moves to {_label(to)} only from "
+        f"{' or '.join(_label(stage) for stage in sorted(sources))}.",
     )
     _move(canvas, to, by, note)
     return canvas

@@ -118,6 +118,24 @@ def test_opening_a_new_revision(canvas, people, editor, stage, role):
     assert (canvas.stage, canvas.revision) == (stage, 1)
 
 
+def test_a_revision_consulted_once_goes_back_to_review_directly(canvas, people, editor):
+    client = api(editor)
+    url = f"/api/v1/canvases/{canvas.pk}/transitions/"
+    early = client.post(url, {"to": "review"}, format="json")
+    client.post(url, {"to": "consultation"}, format="json")
+    client.post(url, {"to": "review"}, format="json")
+    api(people["approver"]).post(
+        f"/api/v1/canvases/{canvas.pk}/decisions/",
+        {"outcome": "request_changes", "rationale": "Costs"},
+        format="json",
+    )
+
+    again = client.post(url, {"to": "review"}, format="json")
+
+    assert early.status_code == 400 and "consultation" in early.json()["to"][0]
+    assert again.status_code == 200 and again.json()["stage"] == "review"
+
+
 def test_the_decision_form_on_the_page(client, canvas, people, editor):
     put_at(canvas, Stage.REVIEW, editor)
     client.force_login(people["approver"])
