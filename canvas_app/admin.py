@@ -21,6 +21,7 @@ from canvas_app.models import (
     Notification,
     NotificationPreference,
     Partner,
+    Profile,
     Report,
     Responsibility,
     ShareLink,
@@ -322,3 +323,10 @@ class SnapshotAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "language"]
+    list_filter = ["language"]
+    search_fields = ["user__username", "user__email"]

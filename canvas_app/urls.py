@@ -10,6 +10,7 @@ from canvas_app.views import (
     home,
     impact,
     invitations,
+    language,
     lifecycle,
     moderation,
     network,
@@ -21,6 +22,7 @@ from canvas_app.views import (
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("language/", language.language_set, name="language-set"),
     path("councils/<slug:slug>/", canvases.canvas_list, name="canvas-list"),
     path("councils/<slug:slug>/theme.css", theme.council_theme, name="council-theme"),
     path("councils/<slug:slug>/parameters/", council.parameters_edit, name="council-parameters"),

@@ -1,3 +1,4 @@
+from .accounts import Profile
 from .canvases import (
     CARD_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -53,6 +54,7 @@ from .notifications import (
 from .reports import Report, ReportStatus, ShareLink
 
 __all__ = [
+    "Profile",
     "Decision",
     "Outcome",
     "Snapshot",

@@ -118,6 +118,8 @@ class Canvas(models.Model):
     sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFT)
     revision = models.PositiveIntegerField(default=1)
+    # The language the canvas is written in: user content is never translated.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_canvases"
     )

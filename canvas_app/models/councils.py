@@ -34,6 +34,14 @@ class Council(models.Model):
     logo = models.ImageField(
         upload_to="logos/", blank=True, help_text="PNG or JPEG, shown on business cases."
     )
+    default_language = models.CharField(
+        "default language",
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="For people who chose no language and whose browser asks for none we "
+        "speak, for share pages, and for business cases made without a choice.",
+    )
     allow_self_approval = models.BooleanField(
         "let approvers decide on revisions they sent to review",
         default=False,

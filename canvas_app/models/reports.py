@@ -24,6 +24,8 @@ class Report(models.Model):
         "canvas_app.Snapshot", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     fingerprint = models.CharField(max_length=64)
+    # The language it is written in; part of the fingerprint, so each language is a file.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )

@@ -1,9 +1,10 @@
 """From draft to decision: stage changes, approvers' decisions, new revisions.
 
 draft → consultation → review (editors and admins; a revision consulted once goes
-from draft straight back to review); review → approved (only by an approver's decision) or back to draft (a decision to request changes or reject, or
-an editor withdrawing it); approved → archived (admins); from approved a new
-revision opens as a draft. Every change is recorded, snapshotted and announced.
+from draft straight back to review); review → approved (only by an approver's
+decision) or back to draft (a decision to request changes or reject, or an editor
+withdrawing it); approved → archived (admins); from approved a new revision opens
+as a draft. Every change is recorded, snapshotted and announced.
 """
 
 from dataclasses import dataclass
