@@ -32,8 +32,9 @@ find_python() {
 setup_venv() {
   # $1: the pip extra to install ("" for the app only, "test" for the test tools)
   local extra="$1" python
-  # WeasyPrint draws text with Pango; fonts make the PDFs readable.
-  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+  # WeasyPrint draws text with Pango; fonts make the PDFs readable. gettext compiles
+  # the translations.
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext
   python=$(find_python)
   if [ ! -x .venv/bin/python ]; then
     if ! "$python" -m venv .venv 2>/dev/null; then
@@ -52,4 +53,9 @@ setup_venv() {
     .venv/bin/python -m pip install -q -e "$spec"
     touch "$stamp"
   fi
+}
+
+compile_translations() {
+  # The .mo files are built from the committed .po catalogues, never committed themselves.
+  DEBUG=1 .venv/bin/python manage.py compilemessages --ignore=.venv -v0
 }
