@@ -2,21 +2,47 @@
 
 import django_filters
 from django.db.models import F, Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from canvas_app.framework import BLOCK_CHOICES
 from canvas_app.models import Canvas, Comment, CommentKind, Sector, Stage, Stance, ThreadStatus
 
 
+def _descending_label(label) -> str:
+    return gettext("%(label)s (descending)") % {"label": label}
+
+
+_descending = lazy(_descending_label, str)
+
+
+def ordering_labels(fields: tuple, labels: dict) -> dict:
+    """Labels for both directions of each sort. django-filter builds the descending
+    ones itself when the module is imported, so they would never be translated."""
+    return {**labels, **{f"-{param}": _descending(labels[field]) for field, param in fields}}
+
+
+CANVAS_ORDERING = (("updated_at", "updated"), ("created_at", "created"), ("title", "title"))
+
+
 class CanvasFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search")
-    sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
-    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
-    council = django_filters.CharFilter(field_name="council__slug", label="Council (slug)")
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), choices=Sector.choices, empty_label=_("All sectors")
+    )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"), choices=Stage.choices, empty_label=_("All stages")
+    )
+    council = django_filters.CharFilter(field_name="council__slug", label=_("Council (slug)"))
     ordering = django_filters.OrderingFilter(
-        fields=(("updated_at", "updated"), ("created_at", "created"), ("title", "title")),
-        field_labels={"updated_at": "Last updated", "created_at": "Created", "title": "Title"},
-        label="Sort by",
-        empty_label="Last updated first",
+        fields=CANVAS_ORDERING,
+        field_labels=ordering_labels(
+            CANVAS_ORDERING,
+            {"updated_at": _("Last updated"), "created_at": _("Created"), "title": _("Title")},
+        ),
+        label=_("Sort by"),
+        empty_label=_("Last updated first"),
     )
 
     class Meta:
@@ -62,34 +88,44 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "title")
 
 
+PORTFOLIO_ORDERING = (
+    ("overall", "overall"),
+    ("economic", "economic"),
+    ("environmental", "environmental"),
+    ("social", "social"),
+    ("capex", "capex"),
+    ("title", "title"),
+)
+
+
 class PortfolioFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search")
-    sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
-    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="All stages")
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), choices=Sector.choices, empty_label=_("All sectors")
+    )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"), choices=Stage.choices, empty_label=_("All stages")
+    )
     scored = django_filters.BooleanFilter(
         method="only_scored",
-        label="Only scored canvases",
+        label=_("Only scored canvases"),
         widget=django_filters.widgets.BooleanWidget(),
     )
     ordering = NullsLastOrderingFilter(
-        fields=(
-            ("overall", "overall"),
-            ("economic", "economic"),
-            ("environmental", "environmental"),
-            ("social", "social"),
-            ("capex", "capex"),
-            ("title", "title"),
+        fields=PORTFOLIO_ORDERING,
+        field_labels=ordering_labels(
+            PORTFOLIO_ORDERING,
+            {
+                "overall": _("Overall score"),
+                "economic": _("Economic score"),
+                "environmental": _("Environmental score"),
+                "social": _("Social score"),
+                "capex": _("Investment"),
+                "title": _("Title"),
+            },
         ),
-        field_labels={
-            "overall": "Overall score",
-            "economic": "Economic score",
-            "environmental": "Environmental score",
-            "social": "Social score",
-            "capex": "Investment",
-            "title": "Title",
-        },
-        label="Sort by",
-        empty_label="Title",
+        label=_("Sort by"),
+        empty_label=_("Title"),
     )
 
     class Meta:
@@ -109,16 +145,20 @@ class PortfolioFilter(django_filters.FilterSet):
 class CommentFilter(django_filters.FilterSet):
     """The API's comment filters; `status` is the thread's (a reply has its thread's)."""
 
-    status = django_filters.ChoiceFilter(choices=ThreadStatus.choices, method="thread_status")
-    block = django_filters.ChoiceFilter(choices=BLOCK_CHOICES)
-    card = django_filters.NumberFilter(field_name="card_id")
-    kind = django_filters.ChoiceFilter(choices=CommentKind.choices)
-    stance = django_filters.ChoiceFilter(choices=Stance.choices)
-    parent = django_filters.NumberFilter(field_name="parent_id")
-    threads = django_filters.BooleanFilter(
-        field_name="parent", lookup_expr="isnull", label="Only the first comment of each thread"
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ThreadStatus.choices, method="thread_status"
     )
-    mine = django_filters.BooleanFilter(method="only_mine", label="Only threads I take part in")
+    block = django_filters.ChoiceFilter(label=_("Block"), choices=BLOCK_CHOICES)
+    card = django_filters.NumberFilter(label=_("Card"), field_name="card_id")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=CommentKind.choices)
+    stance = django_filters.ChoiceFilter(label=_("Stance"), choices=Stance.choices)
+    parent = django_filters.NumberFilter(label=_("Parent"), field_name="parent_id")
+    threads = django_filters.BooleanFilter(
+        field_name="parent",
+        lookup_expr="isnull",
+        label=_("Only the first comment of each thread"),
+    )
+    mine = django_filters.BooleanFilter(method="only_mine", label=_("Only threads I take part in"))
 
     class Meta:
         model = Comment

@@ -1,19 +1,19 @@
 """Which language a request is answered in.
 
-The person's own choice (their profile, kept in the session once read), else the
-language cookie set by the switcher, else the browser's Accept-Language, else the
-default language of the council they work in, else English. Token-authenticated API
-requests are anonymous here: they follow Accept-Language.
+The person's own choice (their profile, loaded with the user: see canvas_app/auth.py),
+else the language cookie set by the switcher, else the browser's Accept-Language, else
+the default language of the council they work in, else English. Token-authenticated
+API requests are anonymous here: they follow Accept-Language.
 """
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from canvas_app.models import Council, Profile
+from canvas_app.models import Council
 
-SESSION_KEY = "language_preference"  # "" once read and blank: no need to ask again
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
@@ -35,20 +35,14 @@ def browser_language(request) -> str | None:
 
 
 def preferred_language(request) -> str | None:
-    """The signed-in person's own choice, read once per session."""
+    """The signed-in person's own choice."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    session = request.session
-    if SESSION_KEY not in session:
-        chosen = Profile.objects.filter(user=user).values_list("language", flat=True).first()
-        session[SESSION_KEY] = chosen or ""
-    return supported(session[SESSION_KEY])
-
-
-def remember_preference(request, language: str | None) -> None:
-    """After the person changes their choice: this session follows it at once."""
-    request.session[SESSION_KEY] = language or ""
+    try:
+        return supported(user.profile.language)
+    except ObjectDoesNotExist:  # nobody chose yet
+        return None
 
 
 def council_language(request) -> str | None:

@@ -1,6 +1,8 @@
 """HTML forms. They parse and label; the services validate and decide."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from canvas_app.examples import EXAMPLE_CHOICES
 from canvas_app.models import (
@@ -14,33 +16,36 @@ from canvas_app.models import (
 
 class CanvasForm(forms.Form):
     title = forms.CharField(
+        label=_("Title"),
         max_length=TITLE_MAX_LENGTH,
-        help_text="The smart service, in a few words, e.g. “LED street lighting in the old town”.",
+        help_text=_(
+            "The smart service, in a few words, e.g. “LED street lighting in the old town”."
+        ),
     )
     summary = forms.CharField(
-        label="Service summary",
+        label=_("Service summary"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Optional. What the service is, where and at what scale.",
+        help_text=_("Optional. What the service is, where and at what scale."),
     )
-    sector = forms.ChoiceField(choices=Sector.choices, initial=Sector.OTHER)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, initial=Sector.OTHER)
 
 
 class CanvasEditForm(CanvasForm):
     is_template = forms.BooleanField(
-        label="Share as a template in the library",
+        label=_("Share as a template in the library"),
         required=False,
-        help_text="Members of other councils can then read it and replicate the service.",
+        help_text=_("Members of other councils can then read it and replicate the service."),
     )
 
 
 class CanvasCreateForm(CanvasForm):
     start_from = forms.ChoiceField(
-        label="Start from",
-        choices=[("", "A blank canvas"), *EXAMPLE_CHOICES],
+        label=_("Start from"),
+        choices=[("", _("A blank canvas")), *EXAMPLE_CHOICES],
         required=False,
-        help_text="An example canvas gives you cards in every block to adapt.",
+        help_text=_("An example canvas gives you cards in every block to adapt."),
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -51,20 +56,24 @@ class CanvasCreateForm(CanvasForm):
     def clean(self) -> dict:
         data = super().clean()
         if not data.get("start_from") and not (data.get("title") or "").strip():
-            self.add_error("title", "Enter a title, or start from an example.")
+            self.add_error("title", gettext("Enter a title, or start from an example."))
         return data
 
 
 class CardForm(forms.Form):
     text = forms.CharField(
-        label="Card text",
+        label=_("Card text"),
         max_length=CARD_TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    tag = forms.CharField(max_length=40, required=False, help_text="Optional, e.g. “risk”.")
-    colour = forms.ChoiceField(choices=CardColour.choices, initial=CardColour.YELLOW)
+    tag = forms.CharField(
+        label=_("Tag"), max_length=40, required=False, help_text=_("Optional, e.g. “risk”.")
+    )
+    colour = forms.ChoiceField(
+        label=_("Colour"), choices=CardColour.choices, initial=CardColour.YELLOW
+    )
     evidence = forms.ChoiceField(
-        label="Evidence status", choices=Evidence.choices, initial=Evidence.ASSUMPTION
+        label=_("Evidence status"), choices=Evidence.choices, initial=Evidence.ASSUMPTION
     )
 
 
@@ -77,4 +86,4 @@ class CardDeleteForm(forms.Form):
 
 
 class CardMoveForm(forms.Form):
-    position = forms.IntegerField(min_value=0)
+    position = forms.IntegerField(label=_("Position"), min_value=0)

@@ -6,24 +6,34 @@ so the form always matches the method.
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS
 from canvas_app.impact.validation import AMOUNT_FIELDS, QUANTITY_FIELDS, RATING_FIELDS
 from canvas_app.models import FundingKind
 
 SCHEDULE_FLOWS = ("capex", "opex", "revenue", "savings", "other_benefits")
-RATING_CHOICES = [("", "Not rated"), *((str(k), f"{k} – {v}") for k, v in RATING_ANCHORS.items())]
+# The engine's labels, units and help are marked where they are written (impact/docs.py)
+# and translated here when the form is shown.
+RATING_CHOICES = [
+    ("", _("Not rated")),
+    *((str(k), format_lazy("{} – {}", k, _(v))) for k, v in RATING_ANCHORS.items()),
+]
 
 
-def _label(name: str) -> str:
+def _label(name: str):
     doc = INPUT_DOCS[name]
-    return f"{doc.label} ({doc.unit})"
+    return format_lazy("{} ({})", _(doc.label), _(doc.unit))
+
+
+def _help(name: str):
+    return _(INPUT_DOCS[name].help)
 
 
 def _amount(name: str) -> forms.FloatField:
-    return forms.FloatField(
-        label=_label(name), help_text=INPUT_DOCS[name].help, required=False, min_value=0
-    )
+    return forms.FloatField(label=_label(name), help_text=_help(name), required=False, min_value=0)
 
 
 class ImpactInputsForm(forms.Form):
@@ -31,13 +41,13 @@ class ImpactInputsForm(forms.Form):
 
     lifetime_years = forms.IntegerField(
         label=_label("lifetime_years"),
-        help_text=INPUT_DOCS["lifetime_years"].help,
+        help_text=_help("lifetime_years"),
         min_value=1,
         max_value=60,
     )
     first_year = forms.IntegerField(
         label=_label("first_year"),
-        help_text=INPUT_DOCS["first_year"].help,
+        help_text=_help("first_year"),
         min_value=1900,
         max_value=2200,
     )
@@ -48,7 +58,7 @@ class ImpactInputsForm(forms.Form):
             self.fields[name] = _amount(name)
         for name in RATING_FIELDS:
             self.fields[name] = forms.TypedChoiceField(
-                label=INPUT_DOCS[name].label,
+                label=_(INPUT_DOCS[name].label),
                 choices=RATING_CHOICES,
                 coerce=int,
                 empty_value=None,
@@ -138,21 +148,26 @@ class ScheduleTable:
                 numbers.append(float(cell.replace(",", "").replace(" ", "")) if cell else 0.0)
             except ValueError:
                 self.errors.setdefault(f"{flow}_schedule", []).append(
-                    f"Year {t}: “{cell}” is not a number."
+                    gettext("Year %(year)s: “%(value)s” is not a number.")
+                    % {"year": t, "value": cell}
                 )
                 return None
         return numbers
 
     @property
     def headings(self) -> list[str]:
-        return [INPUT_DOCS[flow].label for flow in SCHEDULE_FLOWS]
+        return [gettext(INPUT_DOCS[flow].label) for flow in SCHEDULE_FLOWS]
 
 
 class FundingSourceForm(forms.Form):
-    name = forms.CharField(max_length=200)
-    kind = forms.ChoiceField(choices=FundingKind.choices, initial=FundingKind.OWN_BUDGET)
-    amount = forms.FloatField(label="Amount (EUR)", min_value=0)
-    secured = forms.BooleanField(required=False, help_text="Untick if pledged or applied for.")
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=FundingKind.choices, initial=FundingKind.OWN_BUDGET
+    )
+    amount = forms.FloatField(label=_("Amount (EUR)"), min_value=0)
+    secured = forms.BooleanField(
+        label=_("Secured"), required=False, help_text=_("Untick if pledged or applied for.")
+    )
 
 
 FundingFormSet = forms.formset_factory(
@@ -168,20 +183,30 @@ class MethodParametersForm(forms.Form):
         for name, doc in PARAMETER_DOCS.items():
             if name == "weights":
                 continue
-            help_text = f"Default {doc.default}. Source: {doc.source}."
+            help_text = gettext("Default %(default)s. Source: %(source)s.") % {
+                "default": doc.default,
+                "source": gettext(doc.source),
+            }
             if name == "carbon_price_mode":
                 self.fields[name] = forms.ChoiceField(
-                    label=doc.label,
-                    choices=[("constant", "Constant price"), ("eib_path", "EIB price path")],
+                    label=gettext(doc.label),
+                    choices=[
+                        ("constant", gettext("Constant price")),
+                        ("eib_path", gettext("EIB price path")),
+                    ],
                     help_text=help_text,
                 )
             else:
                 self.fields[name] = forms.FloatField(
-                    label=f"{doc.label} ({doc.unit})", help_text=help_text, min_value=0
+                    label=f"{gettext(doc.label)} ({gettext(doc.unit)})",
+                    help_text=help_text,
+                    min_value=0,
                 )
         for code, weight in PARAMETER_DOCS["weights"].default.items():
             self.fields[f"weight_{code}"] = forms.FloatField(
-                label=f"Weight {code}", min_value=0, help_text=f"Default {weight}."
+                label=gettext("Weight %(code)s") % {"code": code},
+                min_value=0,
+                help_text=gettext("Default %(default)s.") % {"default": weight},
             )
 
     def engine_values(self) -> dict[str, object]:

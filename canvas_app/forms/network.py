@@ -1,25 +1,30 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from canvas_app.models import Contribution, MilestoneStatus, PartnerKind
 
 
 class PartnerForm(forms.Form):
-    organisation = forms.CharField(max_length=200)
-    kind = forms.ChoiceField(choices=PartnerKind.choices, initial=PartnerKind.COMPANY)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=PartnerKind.choices, initial=PartnerKind.COMPANY
+    )
     contributions = forms.MultipleChoiceField(
+        label=_("Contributions"),
         choices=Contribution.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="What it brings to the service.",
+        help_text=_("What it brings to the service."),
     )
     brings = forms.CharField(
-        label="What it brings",
+        label=_("What it brings"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     gains = forms.CharField(
-        label="What it gains",
+        label=_("What it gains"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -27,33 +32,41 @@ class PartnerForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    name = forms.CharField(max_length=200)
+    name = forms.CharField(label=_("Name"), max_length=200)
     due_date = forms.DateField(
-        label="Due date",
+        label=_("Due date"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="For example 2027-03-31.",
+        help_text=_("For example 2027-03-31."),
     )
-    owner = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
-    status = forms.ChoiceField(choices=MilestoneStatus.choices, initial=MilestoneStatus.PLANNED)
+    owner = forms.TypedChoiceField(label=_("Owner"), coerce=int, empty_value=None, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=MilestoneStatus.choices, initial=MilestoneStatus.PLANNED
+    )
 
     def __init__(self, *args, partners=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = [("", "No owner yet")] + [
+        self.fields["owner"].choices = [("", gettext("No owner yet"))] + [
             (p.pk, p.organisation) for p in partners
         ]
 
 
 class ShareLinkForm(forms.Form):
     label = forms.CharField(
-        max_length=100, required=False, help_text="Who it is for, e.g. “ERDF managing authority”."
+        label=_("Label"),
+        max_length=100,
+        required=False,
+        help_text=_("Who it is for, e.g. “ERDF managing authority”."),
     )
     expires_on = forms.DateField(
-        label="Expires on",
+        label=_("Expires on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Optional. The link stops working at the end of this day.",
+        help_text=_("Optional. The link stops working at the end of this day."),
     )
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(help_text="A .json file exported from City Model Canvas (at most 2 MB).")
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("A .json file exported from City Model Canvas (at most 2 MB)."),
+    )

@@ -1,6 +1,8 @@
 """Forms of the review: invitations, comments, moderation and notification settings."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from canvas_app.framework import BLOCKS
 from canvas_app.models import (
@@ -14,56 +16,61 @@ from canvas_app.models import (
     ThreadStatus,
 )
 
-BLOCK_OPTIONS = [(block.key, block.title) for block in BLOCKS]
+# Block titles are marked where they are written (canvas_app/framework.py).
+BLOCK_OPTIONS = [(block.key, _(block.title)) for block in BLOCKS]
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label="E-mail address")
+    email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(
+        label=_("Role"),
         choices=CanvasRole.choices,
         initial=CanvasRole.STAKEHOLDER,
         widget=forms.RadioSelect,
-        help_text="Both see only this canvas, its impact results and partners.",
+        help_text=_("Both see only this canvas, its impact results and partners."),
     )
     organisation = forms.CharField(
+        label=_("Organisation"),
         max_length=200,
         required=False,
-        help_text="Shown to others and in the business case instead of the e-mail address, "
-        "e.g. “Cyclists' Union”.",
+        help_text=_(
+            "Shown to others and in the business case instead of the e-mail address, "
+            "e.g. “Cyclists' Union”."
+        ),
     )
 
 
 class PremoderationForm(forms.Form):
     comments_premoderated = forms.BooleanField(
-        label="Approve stakeholders' comments before others see them", required=False
+        label=_("Approve stakeholders' comments before others see them"), required=False
     )
 
 
 class _CommentTextForm(forms.Form):
     body = forms.CharField(
-        label="Comment",
+        label=_("Comment"),
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Plain text. Mention someone taking part with @ and their username.",
+        help_text=_("Plain text. Mention someone taking part with @ and their username."),
     )
     stance = forms.ChoiceField(
-        label="Your stance",
-        choices=[("", "No stance"), *Stance.choices],
+        label=_("Your stance"),
+        choices=[("", _("No stance")), *Stance.choices],
         required=False,
         widget=forms.RadioSelect,
     )
 
 
 class CommentForm(_CommentTextForm):
-    block = forms.ChoiceField(label="On the block", choices=BLOCK_OPTIONS)
+    block = forms.ChoiceField(label=_("On the block"), choices=BLOCK_OPTIONS)
     card = forms.TypedChoiceField(
-        label="On a card of that block",
+        label=_("On a card of that block"),
         coerce=int,
         empty_value=None,
         required=False,
-        help_text="Optional: leave it to comment on the whole block.",
+        help_text=_("Optional: leave it to comment on the whole block."),
     )
-    kind = forms.ChoiceField(label="Type", choices=CommentKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("Type"), choices=CommentKind.choices, widget=forms.RadioSelect)
     field_order = ["block", "card", "kind", "stance", "body"]
 
     def __init__(self, *args, cards=(), **kwargs) -> None:
@@ -72,36 +79,40 @@ class CommentForm(_CommentTextForm):
         for card in cards:
             label = card.text if len(card.text) <= 60 else card.text[:59] + "…"
             by_block.setdefault(card.block, []).append((card.pk, label))
-        self.fields["card"].choices = [("", "The whole block")] + [
-            (block.title, by_block[block.key]) for block in BLOCKS if block.key in by_block
+        self.fields["card"].choices = [("", gettext("The whole block"))] + [
+            (gettext(block.title), by_block[block.key]) for block in BLOCKS if block.key in by_block
         ]
 
 
 class ReplyForm(_CommentTextForm):
     body = forms.CharField(
-        label="Reply",
+        label=_("Reply"),
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Plain text. Mention someone with @ and their username.",
+        help_text=_("Plain text. Mention someone with @ and their username."),
     )
 
 
 class CommentEditForm(_CommentTextForm):
-    kind = forms.ChoiceField(label="Type", choices=CommentKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("Type"), choices=CommentKind.choices, widget=forms.RadioSelect)
     field_order = ["kind", "stance", "body"]
 
 
 class ResolveForm(forms.Form):
     note = forms.CharField(
-        label="Resolution note",
+        label=_("Resolution note"),
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="How the point was answered or taken into account. The business case prints it.",
+        help_text=_(
+            "How the point was answered or taken into account. The business case prints it."
+        ),
     )
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, required: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -110,33 +121,43 @@ class ReasonForm(forms.Form):
 
 class ThreadFilterForm(forms.Form):
     status = forms.ChoiceField(
-        choices=[("", "Open and resolved"), *ThreadStatus.choices], required=False
+        label=_("Status"),
+        choices=[("", _("Open and resolved")), *ThreadStatus.choices],
+        required=False,
     )
     kind = forms.ChoiceField(
-        label="Type", choices=[("", "Any type"), *CommentKind.choices], required=False
+        label=_("Type"), choices=[("", _("Any type")), *CommentKind.choices], required=False
     )
-    stance = forms.ChoiceField(choices=[("", "Any stance"), *Stance.choices], required=False)
-    block = forms.ChoiceField(choices=[("", "Every block"), *BLOCK_OPTIONS], required=False)
+    stance = forms.ChoiceField(
+        label=_("Stance"), choices=[("", _("Any stance")), *Stance.choices], required=False
+    )
+    block = forms.ChoiceField(
+        label=_("Block"), choices=[("", _("Every block")), *BLOCK_OPTIONS], required=False
+    )
     card = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    mine = forms.BooleanField(label="Only threads I take part in", required=False)
+    mine = forms.BooleanField(label=_("Only threads I take part in"), required=False)
 
 
 class NewAccountForm(forms.Form):
     username = forms.CharField(
-        max_length=150, help_text="Letters, digits and @ . + - _ only. Others mention you by it."
+        label=_("Username"),
+        max_length=150,
+        help_text=_("Letters, digits and @ . + - _ only. Others mention you by it."),
     )
     password = forms.CharField(
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters; not only digits, nor a common password.",
+        help_text=_("At least 8 characters; not only digits, nor a common password."),
     )
     password_again = forms.CharField(
-        label="Password again", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean(self) -> dict:
         data = super().clean()
         if data.get("password") and data.get("password") != data.get("password_again"):
-            self.add_error("password_again", "The two passwords differ.")
+            self.add_error("password_again", gettext("The two passwords differ."))
         return data
 
 

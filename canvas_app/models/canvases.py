@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from canvas_app.framework import BLOCK_CHOICES
 
@@ -12,40 +14,40 @@ CARD_TEXT_MAX_LENGTH = 2000
 
 
 class Sector(models.TextChoices):
-    LIGHTING = "lighting", "Street lighting"
-    MOBILITY = "mobility", "Mobility and transport"
-    WASTE = "waste", "Waste and circular economy"
-    ENERGY = "energy", "Energy and buildings"
-    WATER = "water", "Water"
-    ENVIRONMENT = "environment", "Air quality and environment"
-    DATA = "data", "Data and digital platforms"
-    SAFETY = "safety", "Public safety"
-    HEALTH = "health", "Health and social care"
-    GOVERNANCE = "governance", "Participation and governance"
-    OTHER = "other", "Other"
+    LIGHTING = "lighting", _("Street lighting")
+    MOBILITY = "mobility", _("Mobility and transport")
+    WASTE = "waste", _("Waste and circular economy")
+    ENERGY = "energy", _("Energy and buildings")
+    WATER = "water", _("Water")
+    ENVIRONMENT = "environment", _("Air quality and environment")
+    DATA = "data", _("Data and digital platforms")
+    SAFETY = "safety", _("Public safety")
+    HEALTH = "health", _("Health and social care")
+    GOVERNANCE = "governance", _("Participation and governance")
+    OTHER = "other", _("Other")
 
 
 class Stage(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    CONSULTATION = "consultation", "Consultation"
-    REVIEW = "review", "Review"
-    APPROVED = "approved", "Approved"
-    ARCHIVED = "archived", "Archived"
+    DRAFT = "draft", _("Draft")
+    CONSULTATION = "consultation", _("Consultation")
+    REVIEW = "review", _("Review")
+    APPROVED = "approved", _("Approved")
+    ARCHIVED = "archived", _("Archived")
 
 
 class CardColour(models.TextChoices):
-    YELLOW = "yellow", "Yellow"
-    BLUE = "blue", "Blue"
-    GREEN = "green", "Green"
-    PINK = "pink", "Pink"
-    ORANGE = "orange", "Orange"
-    GREY = "grey", "Grey"
+    YELLOW = "yellow", _("Yellow")
+    BLUE = "blue", _("Blue")
+    GREEN = "green", _("Green")
+    PINK = "pink", _("Pink")
+    ORANGE = "orange", _("Orange")
+    GREY = "grey", _("Grey")
 
 
 class Evidence(models.TextChoices):
-    ASSUMPTION = "assumption", "Assumption"
-    EVIDENCE = "evidence", "Evidence"
-    VALIDATED = "validated", "Validated"
+    ASSUMPTION = "assumption", _("Assumption")
+    EVIDENCE = "evidence", _("Evidence")
+    VALIDATED = "validated", _("Validated")
 
 
 def _councils_of(user):
@@ -110,38 +112,50 @@ class CanvasQuerySet(models.QuerySet):
 
 
 class Canvas(models.Model):
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="canvases")
-    title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    summary = models.TextField(
-        "service summary", blank=True, max_length=4000, validators=[MaxLengthValidator(4000)]
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="canvases", verbose_name=_("council")
     )
-    sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
-    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFT)
-    revision = models.PositiveIntegerField(default=1)
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    summary = models.TextField(
+        _("service summary"), blank=True, max_length=4000, validators=[MaxLengthValidator(4000)]
+    )
+    sector = models.CharField(
+        _("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.DRAFT)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
     # The language the canvas is written in: user content is never translated.
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_canvases"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_canvases",
+        verbose_name=_("owner"),
     )
     is_template = models.BooleanField(
-        "shared as a template",
+        _("shared as a template"),
         default=False,
-        help_text="Listed in the library, where other councils can replicate it.",
+        help_text=_("Listed in the library, where other councils can replicate it."),
     )
     comments_premoderated = models.BooleanField(
-        "approve stakeholders' comments first",
+        _("approve stakeholders' comments first"),
         default=False,
-        help_text="Comments by invited stakeholders wait for a moderator before others see them.",
+        help_text=_(
+            "Comments by invited stakeholders wait for a moderator before others see them."
+        ),
     )
     # Where a replicated or imported canvas came from, as the export described it.
-    origin = models.JSONField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    origin = models.JSONField(_("origin"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CanvasQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "canvases"
+        verbose_name = _("canvas")
+        verbose_name_plural = _("canvases")
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["council", "-updated_at"])]
 
@@ -155,31 +169,47 @@ class CardQuerySet(models.QuerySet):
 
 
 class Card(models.Model):
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="cards")
-    block = models.CharField(max_length=40, choices=BLOCK_CHOICES)
+    canvas = models.ForeignKey(
+        Canvas, on_delete=models.CASCADE, related_name="cards", verbose_name=_("canvas")
+    )
+    block = models.CharField(_("block"), max_length=40, choices=BLOCK_CHOICES)
     text = models.TextField(
-        max_length=CARD_TEXT_MAX_LENGTH, validators=[MaxLengthValidator(CARD_TEXT_MAX_LENGTH)]
+        _("text"),
+        max_length=CARD_TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(CARD_TEXT_MAX_LENGTH)],
     )
-    tag = models.CharField(max_length=40, blank=True)
-    colour = models.CharField(max_length=10, choices=CardColour.choices, default=CardColour.YELLOW)
+    tag = models.CharField(_("tag"), max_length=40, blank=True)
+    colour = models.CharField(
+        _("colour"), max_length=10, choices=CardColour.choices, default=CardColour.YELLOW
+    )
     evidence = models.CharField(
-        max_length=12, choices=Evidence.choices, default=Evidence.ASSUMPTION
+        _("evidence"), max_length=12, choices=Evidence.choices, default=Evidence.ASSUMPTION
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("position"), default=0)
     # Bumped on every content save; a save based on an older version is a conflict.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CardQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("card")
+        verbose_name_plural = _("cards")
         ordering = ["block", "position", "id"]
         indexes = [models.Index(fields=["canvas", "block", "position"])]
 
@@ -188,31 +218,42 @@ class Card(models.Model):
 
 
 class CardAction(models.TextChoices):
-    CREATED = "created", "Created"
-    UPDATED = "updated", "Updated"
-    MOVED = "moved", "Moved"
-    DELETED = "deleted", "Deleted"
+    CREATED = "created", _("Created")
+    UPDATED = "updated", _("Updated")
+    MOVED = "moved", _("Moved")
+    DELETED = "deleted", _("Deleted")
 
 
 class CardHistory(models.Model):
     """One row per change to a card; kept after the card is deleted."""
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="card_history")
-    card = models.ForeignKey(Card, on_delete=models.SET_NULL, null=True, related_name="history")
-    card_ref = models.PositiveBigIntegerField(help_text="The card's id, kept after deletion.")
-    action = models.CharField(max_length=10, choices=CardAction.choices)
-    block = models.CharField(max_length=40, choices=BLOCK_CHOICES)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    canvas = models.ForeignKey(
+        Canvas, on_delete=models.CASCADE, related_name="card_history", verbose_name=_("canvas")
     )
-    at = models.DateTimeField(auto_now_add=True)
+    card = models.ForeignKey(
+        Card, on_delete=models.SET_NULL, null=True, related_name="history", verbose_name=_("card")
+    )
+    card_ref = models.PositiveBigIntegerField(
+        _("card ref"), help_text=_("The card's id, kept after deletion.")
+    )
+    action = models.CharField(_("action"), max_length=10, choices=CardAction.choices)
+    block = models.CharField(_("block"), max_length=40, choices=BLOCK_CHOICES)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "card history"
+        verbose_name = _("card history")
+        verbose_name_plural = _("card history")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["card_ref", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.action} card {self.card_ref}"
+        return gettext("%(action)s card %(ref)s") % {"action": self.action, "ref": self.card_ref}

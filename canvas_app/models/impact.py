@@ -8,47 +8,64 @@ the engine), so a new method field needs no migration.
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .canvases import Canvas
 from .councils import Council
 
 
 class ImpactInputs(models.Model):
-    canvas = models.OneToOneField(Canvas, on_delete=models.CASCADE, related_name="impact_inputs")
-    values = models.JSONField(default=dict, help_text="Engine input field → value.")
+    canvas = models.OneToOneField(
+        Canvas, on_delete=models.CASCADE, related_name="impact_inputs", verbose_name=_("canvas")
+    )
+    values = models.JSONField(_("values"), default=dict, help_text=_("Engine input field → value."))
     # Bumped on every change of the inputs or the funding sources: an assessment
     # made from an older version is stale.
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
 
     class Meta:
-        verbose_name_plural = "impact inputs"
+        verbose_name = _("impact inputs")
+        verbose_name_plural = _("impact inputs")
 
     def __str__(self) -> str:
-        return f"Impact inputs of {self.canvas}"
+        return gettext("Impact inputs of %(canvas)s") % {"canvas": self.canvas}
 
 
 class FundingKind(models.TextChoices):
-    OWN_BUDGET = "own_budget", "Own budget"
-    EU_GRANT = "eu_grant", "EU grant"
-    LOAN = "loan", "Loan"
-    PPP = "ppp", "Public-private partnership"
-    USER_FEES = "user_fees", "User fees"
-    OTHER = "other", "Other"
+    OWN_BUDGET = "own_budget", _("Own budget")
+    EU_GRANT = "eu_grant", _("EU grant")
+    LOAN = "loan", _("Loan")
+    PPP = "ppp", _("Public-private partnership")
+    USER_FEES = "user_fees", _("User fees")
+    OTHER = "other", _("Other")
 
 
 class FundingSource(models.Model):
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="funding_sources")
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=FundingKind.choices, default=FundingKind.OTHER)
-    amount = models.FloatField(validators=[MinValueValidator(0)], help_text="EUR")
-    secured = models.BooleanField(default=False, help_text="Unticked: pledged or applied for.")
-    position = models.PositiveIntegerField(default=0)
+    canvas = models.ForeignKey(
+        Canvas, on_delete=models.CASCADE, related_name="funding_sources", verbose_name=_("canvas")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=FundingKind.choices, default=FundingKind.OTHER
+    )
+    amount = models.FloatField(_("amount"), validators=[MinValueValidator(0)], help_text=_("EUR"))
+    secured = models.BooleanField(
+        _("secured"), default=False, help_text=_("Unticked: pledged or applied for.")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
@@ -57,27 +74,37 @@ class FundingSource(models.Model):
 
 class MethodParameters(models.Model):
     council = models.OneToOneField(
-        Council, on_delete=models.CASCADE, related_name="method_parameters"
+        Council,
+        on_delete=models.CASCADE,
+        related_name="method_parameters",
+        verbose_name=_("council"),
     )
-    values = models.JSONField(default=dict, help_text="Engine parameter field → value.")
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
+    values = models.JSONField(
+        _("values"), default=dict, help_text=_("Engine parameter field → value.")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
 
     class Meta:
-        verbose_name_plural = "method parameters"
+        verbose_name = _("method parameters")
+        verbose_name_plural = _("method parameters")
 
     def __str__(self) -> str:
-        return f"Method parameters of {self.council}"
+        return gettext("Method parameters of %(council)s") % {"council": self.council}
 
 
 class AssessmentStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class Assessment(models.Model):
@@ -87,33 +114,40 @@ class Assessment(models.Model):
     never gives a second assessment.
     """
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="assessments")
-    fingerprint = models.CharField(max_length=64)
-    status = models.CharField(
-        max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.QUEUED
+    canvas = models.ForeignKey(
+        Canvas, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("canvas")
     )
-    error = models.TextField(blank=True)
-    method_version = models.PositiveIntegerField()
-    inputs_version = models.PositiveIntegerField()
-    parameters_version = models.PositiveIntegerField()
-    risk_seed = models.BigIntegerField()
-    inputs = models.JSONField()
-    parameters = models.JSONField()
-    funding = models.JSONField(default=list)
-    result = models.JSONField(null=True, blank=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.QUEUED,
+    )
+    error = models.TextField(_("error"), blank=True)
+    method_version = models.PositiveIntegerField(_("method version"))
+    inputs_version = models.PositiveIntegerField(_("inputs version"))
+    parameters_version = models.PositiveIntegerField(_("parameters version"))
+    risk_seed = models.BigIntegerField(_("risk seed"))
+    inputs = models.JSONField(_("inputs"))
+    parameters = models.JSONField(_("parameters"))
+    funding = models.JSONField(_("funding"), default=list)
+    result = models.JSONField(_("result"), null=True, blank=True)
     # Denormalised from the result for the portfolio's sorting and chart.
-    economic = models.FloatField(null=True, blank=True)
-    environmental = models.FloatField(null=True, blank=True)
-    social = models.FloatField(null=True, blank=True)
-    overall = models.FloatField(null=True, blank=True)
-    capex = models.FloatField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    requested_at = models.DateTimeField()
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    duration_ms = models.FloatField(null=True, blank=True)
+    economic = models.FloatField(_("economic"), null=True, blank=True)
+    environmental = models.FloatField(_("environmental"), null=True, blank=True)
+    social = models.FloatField(_("social"), null=True, blank=True)
+    overall = models.FloatField(_("overall"), null=True, blank=True)
+    capex = models.FloatField(_("capex"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_at = models.DateTimeField(_("requested at"))
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    duration_ms = models.FloatField(_("duration ms"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-requested_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -126,7 +160,11 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Assessment {self.fingerprint[:8]} of {self.canvas} ({self.status})"
+        return gettext("Assessment %(fingerprint)s of %(canvas)s (%(status)s)") % {
+            "fingerprint": self.fingerprint[:8],
+            "canvas": self.canvas,
+            "status": self.status,
+        }
 
     @property
     def is_pending(self) -> bool:

@@ -2,25 +2,27 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .canvases import Canvas
 from .comments import Comment
 
 
 class NotificationKind(models.TextChoices):
-    MENTION = "mention", "Mentions of me"
-    REPLY = "reply", "Replies to my threads"
-    RESOLUTION = "resolution", "My threads resolved or reopened"
-    COMMENT = "comment", "New comments on canvases I take part in"
-    STAGE = "stage", "Stage changes of canvases I take part in"
-    DECISION = "decision", "Decisions on canvases I take part in"
-    ASSIGNMENT = "assignment", "Canvases sent to me for a decision"
+    MENTION = "mention", _("Mentions of me")
+    REPLY = "reply", _("Replies to my threads")
+    RESOLUTION = "resolution", _("My threads resolved or reopened")
+    COMMENT = "comment", _("New comments on canvases I take part in")
+    STAGE = "stage", _("Stage changes of canvases I take part in")
+    DECISION = "decision", _("Decisions on canvases I take part in")
+    ASSIGNMENT = "assignment", _("Canvases sent to me for a decision")
 
 
 class Delivery(models.TextChoices):
-    IMMEDIATE = "immediate", "An e-mail at once"
-    DAILY = "daily", "In the daily digest"
-    OFF = "off", "No e-mail"
+    IMMEDIATE = "immediate", _("An e-mail at once")
+    DAILY = "daily", _("In the daily digest")
+    OFF = "off", _("No e-mail")
 
 
 # What a person gets until they choose otherwise: what concerns them directly at
@@ -58,27 +60,43 @@ class NotificationQuerySet(models.QuerySet):
 
 class Notification(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=NotificationKind.choices)
+    canvas = models.ForeignKey(
+        Canvas, on_delete=models.CASCADE, related_name="+", verbose_name=_("canvas")
+    )
     comment = models.ForeignKey(
-        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("comment"),
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     # Facts a notification without a comment needs (a stage, a note...).
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     # How it goes out by e-mail, decided from the person's preference when it is made.
-    delivery = models.CharField(max_length=10, choices=Delivery.choices)
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["user", "-created_at"]),
@@ -99,19 +117,24 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} for {self.user}"
+        return gettext("%(kind)s for %(user)s") % {"kind": self.kind, "user": self.user}
 
 
 class NotificationPreference(models.Model):
     """A person's choice for one kind; a kind without a row gets DEFAULT_DELIVERY."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
-    delivery = models.CharField(max_length=10, choices=Delivery.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=NotificationKind.choices)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices)
 
     class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
         ]

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.examples import EXAMPLE_CHOICES, EXAMPLES
@@ -77,7 +78,7 @@ def canvas_new(request, slug: str):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Canvas “{canvas.title}” created.")
+            messages.success(request, _("Canvas “%(title)s” created.") % {"title": canvas.title})
             return redirect("canvas-detail", pk=canvas.pk)
     status = 400 if form.errors else 200
     return render(
@@ -118,7 +119,7 @@ def canvas_edit(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Canvas details saved.")
+            messages.success(request, _("Canvas details saved."))
             return redirect("canvas-detail", pk=canvas.pk)
     status = 400 if form.errors else 200
     return render(
@@ -136,7 +137,7 @@ def canvas_remove(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("canvas-detail", pk=canvas.pk)
-    messages.success(request, f"Canvas “{title}” deleted.")
+    messages.success(request, _("Canvas “%(title)s” deleted.") % {"title": title})
     return redirect("canvas-list", slug=council_slug)
 
 

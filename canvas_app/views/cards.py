@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import CardDeleteForm, CardEditForm, CardForm, CardMoveForm
@@ -61,7 +62,7 @@ def _form_page(request, template: str, context: dict, *, status: int = 200):
 def card_new(request, pk: int, block: str):
     canvas = my_canvas(request, pk, for_edit=True)
     if block not in BLOCKS_BY_KEY:
-        raise Http404("No such block.")
+        raise Http404(_("No such block."))
     form = CardForm(request.POST or None, auto_id=f"new-{block}-%s")
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,7 +101,7 @@ def card_edit(request, pk: int):
             add_service_errors(form, error)
         else:
             if not request.htmx:
-                messages.success(request, "Card saved.")
+                messages.success(request, _("Card saved."))
             return _after_change(request, canvas, card.block)
     context = {"canvas": canvas, "card": card, "form": form}
     return _form_page(request, "card_edit", context, status=400 if form.errors else 200)
@@ -128,10 +129,12 @@ def card_remove(request, pk: int):
     try:
         card_delete(card=card, by=request.user, based_on_version=version)
     except CardConflict as conflict:
-        messages.error(request, "This card changed since you opened the page; it was not deleted.")
+        messages.error(
+            request, _("This card changed since you opened the page; it was not deleted.")
+        )
         return _conflict(request, canvas, conflict)
     if not request.htmx:
-        messages.success(request, "Card deleted.")
+        messages.success(request, _("Card deleted."))
     return _after_change(request, canvas, card.block)
 
 

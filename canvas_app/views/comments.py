@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms.review import (
@@ -128,9 +129,9 @@ def _ensure_can_comment(viewer: Viewer, canvas) -> None:
 
 def _say_posted(request, comment) -> None:
     if comment.awaiting_approval:
-        messages.success(request, "Your comment will appear once a moderator approves it.")
+        messages.success(request, _("Your comment will appear once a moderator approves it."))
     else:
-        messages.success(request, "Comment posted.")
+        messages.success(request, _("Comment posted."))
 
 
 def _thread_response(request, comment, canvas, *, status: int = 200, **forms):
@@ -191,7 +192,7 @@ def comment_reply(request, pk: int):
         else:
             if not request.htmx:
                 _say_posted(request, reply)
-            return _done(request, reply, canvas, "Reply posted.")
+            return _done(request, reply, canvas, _("Reply posted."))
     return _thread_response(request, comment, canvas, status=400, reply_form=form)
 
 
@@ -207,7 +208,7 @@ def comment_edit_view(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return _done(request, comment, canvas, "Comment saved.")
+            return _done(request, comment, canvas, _("Comment saved."))
     elif request.method == "GET":
         ensure_can_edit_comment(comment, request.user)  # refuse the page as the save would
     return render(
@@ -223,7 +224,7 @@ def comment_edit_view(request, pk: int):
 def comment_remove(request, pk: int):
     comment, canvas = my_comment(request, pk)
     comment_delete(comment=comment, by=request.user)
-    return _done(request, comment, canvas, "Comment deleted.")
+    return _done(request, comment, canvas, _("Comment deleted."))
 
 
 @login_required
@@ -237,7 +238,7 @@ def comment_resolve(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return _done(request, comment, canvas, "Thread resolved.")
+            return _done(request, comment, canvas, _("Thread resolved."))
     return _thread_response(request, comment, canvas, status=400, resolve_form=form)
 
 
@@ -246,7 +247,7 @@ def comment_resolve(request, pk: int):
 def comment_reopen(request, pk: int):
     comment, canvas = my_comment(request, pk)
     thread_reopen(comment=comment, by=request.user)
-    return _done(request, comment, canvas, "Thread reopened.")
+    return _done(request, comment, canvas, _("Thread reopened."))
 
 
 def _reason_page(request, comment, canvas, *, action: str, required: bool, apply, done: str):
@@ -278,7 +279,7 @@ def comment_report_view(request, pk: int):
         action="report",
         required=True,
         apply=lambda reason: comment_report(comment=comment, by=request.user, reason=reason),
-        done="Thank you: the moderators will look at this comment.",
+        done=_("Thank you: the moderators will look at this comment."),
     )
 
 
@@ -294,7 +295,7 @@ def comment_hide_view(request, pk: int):
         action="hide",
         required=True,
         apply=lambda reason: comment_hide(comment=comment, by=request.user, reason=reason),
-        done="Comment hidden.",
+        done=_("Comment hidden."),
     )
 
 
@@ -303,7 +304,7 @@ def comment_hide_view(request, pk: int):
 def comment_unhide_view(request, pk: int):
     comment, canvas = my_comment(request, pk)
     comment_unhide(comment=comment, by=request.user, reason=request.POST.get("reason", ""))
-    return _done(request, comment, canvas, "Comment shown again.")
+    return _done(request, comment, canvas, _("Comment shown again."))
 
 
 @login_required
@@ -311,4 +312,4 @@ def comment_unhide_view(request, pk: int):
 def comment_approve_view(request, pk: int):
     comment, canvas = my_comment(request, pk)
     comment_approve(comment=comment, by=request.user)
-    return _done(request, comment, canvas, "Comment approved: everyone can see it now.")
+    return _done(request, comment, canvas, _("Comment approved: everyone can see it now."))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from canvas_app.filters import PortfolioFilter
@@ -23,7 +24,7 @@ def parameters_edit(request, slug: str):
     council = my_council(request, slug)
     can_manage = council.user_role in MANAGE_ROLES
     if request.method == "POST" and not can_manage:
-        raise PermissionDenied("Only the council's admins can change the method parameters.")
+        raise PermissionDenied(_("Only the council's admins can change the method parameters."))
     current = method_parameters_of(council)
     form = MethodParametersForm(
         request.POST or None, initial=MethodParametersForm.initial_from(current.values)
@@ -35,7 +36,8 @@ def parameters_edit(request, slug: str):
             add_service_errors(form, error)
         else:
             messages.success(
-                request, "Method parameters saved. Every canvas of the council is being re-scored."
+                request,
+                _("Method parameters saved. Every canvas of the council is being re-scored."),
             )
             return redirect("council-parameters", slug=council.slug)
     return render(

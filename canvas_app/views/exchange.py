@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from canvas_app.forms import ImportForm
@@ -51,7 +52,7 @@ def export_csv(request, pk: int):
 def import_canvas(request, slug: str):
     council = my_council(request, slug)
     if not council.can_edit:
-        raise PermissionDenied("Only the council's editors and admins can import canvases.")
+        raise PermissionDenied(_("Only the council's editors and admins can import canvases."))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +61,10 @@ def import_canvas(request, slug: str):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Canvas “{canvas.title}” imported as a new draft.")
+            messages.success(
+                request,
+                _("Canvas “%(title)s” imported as a new draft.") % {"title": canvas.title},
+            )
             return redirect("canvas-detail", pk=canvas.pk)
     return render(
         request,
@@ -113,7 +117,9 @@ def library_canvas(request, pk: int):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, f"“{source.title}” replicated into {target.name} as a new draft."
+                request,
+                _("“%(title)s” replicated into %(council)s as a new draft.")
+                % {"title": source.title, "council": target.name},
             )
             return redirect("canvas-detail", pk=copy.pk)
     return render(

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import FundingFormSet, ImpactInputsForm, ScheduleTable
@@ -43,7 +44,7 @@ def impact_inputs_edit(request, pk: int):
             except ValidationError as error:
                 _add_engine_errors(form, table, error)
             else:
-                messages.success(request, "Impact inputs saved. The scores are being computed.")
+                messages.success(request, _("Impact inputs saved. The scores are being computed."))
                 return redirect("impact-results", pk=canvas.pk)
     status = 400 if form.errors or table.errors else 200
     context = {"canvas": canvas, "form": form, "table": table, "docs": INPUT_DOCS}
@@ -78,7 +79,7 @@ def funding_edit(request, pk: int):
         except ValidationError as error:
             formset._non_form_errors = formset.error_class(error.messages)
         else:
-            messages.success(request, "Funding plan saved.")
+            messages.success(request, _("Funding plan saved."))
             return redirect("impact-results", pk=canvas.pk)
     status = 400 if request.method == "POST" else 200
     return render(
@@ -119,5 +120,5 @@ def impact_reassess(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("impact-inputs", pk=canvas.pk)
-    messages.success(request, "Re-assessment requested.")
+    messages.success(request, _("Re-assessment requested."))
     return redirect("impact-results", pk=canvas.pk)

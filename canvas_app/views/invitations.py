@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms.review import InvitationForm, NewAccountForm, PremoderationForm
@@ -35,14 +36,16 @@ def people(request, pk: int):
     form = InvitationForm(request.POST or None)
     if request.method == "POST":
         if not can_invite:
-            raise PermissionDenied("Only the council's editors and admins invite people.")
+            raise PermissionDenied(_("Only the council's editors and admins invite people."))
         if form.is_valid():
             try:
                 invitation = invitation_create(canvas=canvas, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, f"Invitation sent to {invitation.email}.")
+                messages.success(
+                    request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+                )
                 return redirect("canvas-people", pk=canvas.pk)
     return render(
         request,
@@ -71,9 +74,9 @@ def premoderation(request, pk: int):
         canvas=canvas, by=request.user, enabled=form.cleaned_data.get("comments_premoderated")
     )
     if canvas.comments_premoderated:
-        messages.success(request, "Stakeholders' comments now wait for a moderator.")
+        messages.success(request, _("Stakeholders' comments now wait for a moderator."))
     else:
-        messages.success(request, "Stakeholders' comments now appear at once.")
+        messages.success(request, _("Stakeholders' comments now appear at once."))
     return redirect("canvas-people", pk=canvas.pk)
 
 
@@ -82,7 +85,10 @@ def premoderation(request, pk: int):
 def invitation_revoke_view(request, pk: int):
     invitation = my_canvas_child(request, Invitation, pk)
     invitation_revoke(invitation=invitation, by=request.user)
-    messages.success(request, f"{invitation.email} no longer has access to this canvas.")
+    messages.success(
+        request,
+        _("%(email)s no longer has access to this canvas.") % {"email": invitation.email},
+    )
     return redirect("canvas-people", pk=invitation.canvas_id)
 
 
@@ -96,7 +102,9 @@ def invitation_resend_view(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, f"A new link was sent to {invitation.email}; the earlier one no longer works."
+            request,
+            _("A new link was sent to %(email)s; the earlier one no longer works.")
+            % {"email": invitation.email},
         )
     return redirect("canvas-people", pk=invitation.canvas_id)
 
@@ -119,7 +127,7 @@ def invitation_accept_view(request, token: str):
             invitation_accept(token=token, user=request.user)
             user = request.user
         elif action == "create" and new_account.is_valid():
-            user, _ = invitation_accept_with_new_account(
+            user, _created = invitation_accept_with_new_account(
                 token=token,
                 username=new_account.cleaned_data["username"],
                 password=new_account.cleaned_data["password"],
@@ -131,8 +139,11 @@ def invitation_accept_view(request, token: str):
         add_service_errors(new_account if action == "create" else sign_in, error)
     if user is not None:
         if not request.user.is_authenticated:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome. You can now read “{invitation.canvas.title}”.")
+            login(request, user, backend="canvas_app.auth.ProfileModelBackend")
+        messages.success(
+            request,
+            _("Welcome. You can now read “%(title)s”.") % {"title": invitation.canvas.title},
+        )
         return redirect("canvas-detail", pk=invitation.canvas_id)
     has_errors = bool(new_account.errors or sign_in.errors)
     return render(

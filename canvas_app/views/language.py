@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canvas_app.middleware import remember_preference
 from canvas_app.services.accounts import language_choose
 
 
@@ -18,10 +18,9 @@ def language_set(request):
         try:
             language_choose(user=request.user, language=language)
         except ValidationError:
-            return HttpResponseBadRequest("Unknown language.")
-        remember_preference(request, language)
+            return HttpResponseBadRequest(_("Unknown language."))
     elif language not in dict(settings.LANGUAGES):
-        return HttpResponseBadRequest("Unknown language.")
+        return HttpResponseBadRequest(_("Unknown language."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

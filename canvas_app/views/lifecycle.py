@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from canvas_app.forms.lifecycle import CompareForm, DecisionForm, SnapshotNameForm, TransitionForm
@@ -31,10 +33,10 @@ from .scoping import my_canvas
 
 ACTIVITY_PER_PAGE = 30
 MOVED = {
-    Stage.CONSULTATION: "The consultation is open: invited stakeholders can comment.",
-    Stage.REVIEW: "Sent to review: the council's approvers are asked to decide.",
-    Stage.DRAFT: "Withdrawn from review: the canvas is a draft again.",
-    Stage.ARCHIVED: "Archived.",
+    Stage.CONSULTATION: gettext_lazy("The consultation is open: invited stakeholders can comment."),
+    Stage.REVIEW: gettext_lazy("Sent to review: the council's approvers are asked to decide."),
+    Stage.DRAFT: gettext_lazy("Withdrawn from review: the canvas is a draft again."),
+    Stage.ARCHIVED: gettext_lazy("Archived."),
 }
 
 
@@ -78,7 +80,7 @@ def transition(request, pk: int):
         except ValidationError as error:
             _refusal(request, error)
         else:
-            messages.success(request, MOVED[canvas.stage])
+            messages.success(request, str(MOVED[canvas.stage]))
     return redirect("canvas-history", pk=pk)
 
 
@@ -93,7 +95,10 @@ def decide(request, pk: int):
         except ValidationError as error:
             _refusal(request, error)
         else:
-            messages.success(request, f"Decision recorded: {decision.get_outcome_display()}.")
+            messages.success(
+                request,
+                _("Decision recorded: %(outcome)s.") % {"outcome": decision.get_outcome_display()},
+            )
             return redirect("canvas-history", pk=pk)
     return render(
         request,
@@ -112,7 +117,9 @@ def new_revision(request, pk: int):
     except ValidationError as error:
         _refusal(request, error)
         return redirect("canvas-history", pk=pk)
-    messages.success(request, f"Revision {canvas.revision} is open as a draft.")
+    messages.success(
+        request, _("Revision %(revision)s is open as a draft.") % {"revision": canvas.revision}
+    )
     return redirect("canvas-detail", pk=pk)
 
 
@@ -123,12 +130,12 @@ def snapshot_new(request, pk: int):
     form = SnapshotNameForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(form.errors.get("name") or "Give the snapshot a name.")
+            raise ValidationError(form.errors.get("name") or _("Give the snapshot a name."))
         snapshot = snapshot_name(canvas=canvas, by=request.user, name=form.cleaned_data["name"])
     except ValidationError as error:
         _refusal(request, error)
     else:
-        messages.success(request, f"Snapshot “{snapshot.name}” kept.")
+        messages.success(request, _("Snapshot “%(name)s” kept.") % {"name": snapshot.name})
     return redirect("canvas-history", pk=pk)
 
 
@@ -142,7 +149,11 @@ def _snapshot(request, pk: int, snapshot_pk: int):
 def snapshot_restore_view(request, pk: int, snapshot_pk: int):
     canvas, snapshot = _snapshot(request, pk, snapshot_pk)
     canvas = snapshot_restore(snapshot=snapshot, by=request.user)
-    messages.success(request, f"“{snapshot.name}” restored as revision {canvas.revision}, a draft.")
+    messages.success(
+        request,
+        _("“%(name)s” restored as revision %(revision)s, a draft.")
+        % {"name": snapshot.name, "revision": canvas.revision},
+    )
     return redirect("canvas-detail", pk=pk)
 
 
@@ -154,7 +165,7 @@ def compare(request, pk: int):
     form = CompareForm(request.GET or None, snapshots=snapshots)
     if not form.is_valid():
         if request.GET:
-            raise Http404("Choose two versions of this canvas.")
+            raise Http404(_("Choose two versions of this canvas."))
         return redirect("canvas-history", pk=pk)
     base = get_object_or_404(Snapshot, canvas=canvas, pk=form.cleaned_data["base"])
     target_id = form.cleaned_data["target"]

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canvas_app.selectors.review import hidden_comments, moderation_queue
@@ -20,7 +21,7 @@ PER_PAGE = 25
 def queue(request, slug: str):
     council = my_council(request, slug)
     if not council.can_edit:
-        raise PermissionDenied("Only the council's editors and admins moderate comments.")
+        raise PermissionDenied(_("Only the council's editors and admins moderate comments."))
     page = Paginator(moderation_queue(council), PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -34,5 +35,5 @@ def queue(request, slug: str):
 def dismiss(request, pk: int):
     comment, canvas = my_comment(request, pk)
     reports_dismiss(comment=comment, by=request.user, reason=request.POST.get("reason", ""))
-    messages.success(request, "Reports dismissed: the comment stays as it is.")
+    messages.success(request, _("Reports dismissed: the comment stays as it is."))
     return redirect("moderation", slug=canvas.council.slug)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import MilestoneForm, PartnerForm
@@ -62,7 +63,7 @@ def matrix_save(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Responsibilities saved.")
+        messages.success(request, _("Responsibilities saved."))
     return _network_url(canvas)
 
 
@@ -86,9 +87,9 @@ def partner_new(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Partner added.")
+            messages.success(request, _("Partner added."))
             return _network_url(canvas)
-    return _form_page(request, canvas, form, "Add a partner", status=400 if form.errors else 200)
+    return _form_page(request, canvas, form, _("Add a partner"), status=400 if form.errors else 200)
 
 
 @login_required
@@ -106,9 +107,11 @@ def partner_edit(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Partner saved.")
+            messages.success(request, _("Partner saved."))
             return _network_url(canvas)
-    return _form_page(request, canvas, form, "Edit a partner", status=400 if form.errors else 200)
+    return _form_page(
+        request, canvas, form, _("Edit a partner"), status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -121,7 +124,9 @@ def partner_remove(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"{partner.organisation} removed.")
+        messages.success(
+            request, _("%(organisation)s removed.") % {"organisation": partner.organisation}
+        )
     return _network_url(canvas)
 
 
@@ -136,9 +141,11 @@ def milestone_new(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Milestone added.")
+            messages.success(request, _("Milestone added."))
             return _network_url(canvas)
-    return _form_page(request, canvas, form, "Add a milestone", status=400 if form.errors else 200)
+    return _form_page(
+        request, canvas, form, _("Add a milestone"), status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -159,9 +166,11 @@ def milestone_edit(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Milestone saved.")
+            messages.success(request, _("Milestone saved."))
             return _network_url(canvas)
-    return _form_page(request, canvas, form, "Edit a milestone", status=400 if form.errors else 200)
+    return _form_page(
+        request, canvas, form, _("Edit a milestone"), status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -170,5 +179,5 @@ def milestone_remove(request, pk: int):
     milestone = my_canvas_child(request, Milestone, pk)
     canvas = my_canvas(request, milestone.canvas_id, for_edit=True)
     milestone_delete(milestone=milestone, by=request.user)
-    messages.success(request, "Milestone removed.")
+    messages.success(request, _("Milestone removed."))
     return _network_url(canvas)

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -46,7 +48,10 @@ def notifications_read(request):
     everything = request.POST.get("all") == "1"
     changed = notifications_mark_read(user=request.user, ids=ids, everything=everything)
     if not request.htmx:
-        messages.success(request, f"{changed} marked as read.")
+        messages.success(
+            request,
+            ngettext("%(n)s marked as read.", "%(n)s marked as read.", changed) % {"n": changed},
+        )
     next_url = request.POST.get("next", "")
     if next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
@@ -59,7 +64,7 @@ def preferences(request):
     form = PreferencesForm(request.POST or None, current=preferences_of(request.user))
     if request.method == "POST" and form.is_valid():
         preferences_update(user=request.user, changes=form.cleaned_data)
-        messages.success(request, "Your e-mail settings are saved.")
+        messages.success(request, _("Your e-mail settings are saved."))
         return redirect("notification-preferences")
     return render(
         request,

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -42,7 +43,9 @@ def report_render(request, pk: int):
     canvas = my_canvas(request, pk)
     report = report_request(canvas=canvas, by=request.user)
     if report.status == ReportStatus.DONE:
-        messages.success(request, "The business case is ready: nothing changed since it was made.")
+        messages.success(
+            request, _("The business case is ready: nothing changed since it was made.")
+        )
     return redirect("report", pk=canvas.pk)
 
 
@@ -66,7 +69,7 @@ def report_download(request, pk: int):
 
 def pdf_response(report):
     if report is None or report.status != ReportStatus.DONE:
-        raise Http404("The business case of this version of the canvas has not been made yet.")
+        raise Http404(_("The business case of this version of the canvas has not been made yet."))
     response = FileResponse(
         report.pdf.open("rb"),
         content_type="application/pdf",
@@ -89,7 +92,7 @@ def share_links(request, pk: int):
     new_token = None
     if request.method == "POST":
         if not can_share:
-            raise PermissionDenied("Only editors, approvers and admins can share a canvas.")
+            raise PermissionDenied(_("Only editors, approvers and admins can share a canvas."))
         if form.is_valid():
             try:
                 link, new_token = share_link_create(
@@ -129,7 +132,7 @@ def _end_of_day(day) -> datetime | None:
 def share_link_revoke_view(request, pk: int):
     link = my_canvas_child(request, ShareLink, pk)  # the service requires a share role
     share_link_revoke(link=link, by=request.user)
-    messages.success(request, "The link no longer works.")
+    messages.success(request, _("The link no longer works."))
     return redirect("share-links", pk=link.canvas_id)
 
 
@@ -139,7 +142,7 @@ def share_link_revoke_view(request, pk: int):
 def _shared(token: str) -> ShareLink:
     link = share_link_resolve(token)
     if link is None:
-        raise Http404("This link does not exist, has been revoked or has expired.")
+        raise Http404(_("This link does not exist, has been revoked or has expired."))
     return link
 
 
@@ -178,7 +181,7 @@ def shared_logo(request, token: str):
     link = _shared(token)
     logo = link.canvas.council.logo
     if not logo:
-        raise Http404("No logo.")
+        raise Http404(_("No logo."))
     return _noindex(FileResponse(logo.open("rb")))
 
 

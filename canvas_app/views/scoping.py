@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from canvas_app.models import EDIT_ROLES, MODERATOR_ROLES, Canvas, Card, Comment, Council
 from canvas_app.services.access import FROZEN_STAGES
@@ -25,9 +26,9 @@ def my_canvas(request, pk: int, *, for_edit: bool = False, members_only: bool = 
     canvas = get_object_or_404(canvases, pk=pk)
     canvas.can_edit = canvas.user_role in EDIT_ROLES and canvas.stage not in FROZEN_STAGES
     if for_edit and not canvas.can_edit:
-        raise PermissionDenied("You cannot change this canvas.")
+        raise PermissionDenied(_("You cannot change this canvas."))
     if members_only and not canvas.is_member:
-        raise PermissionDenied("Only members of the council can do this.")
+        raise PermissionDenied(_("Only members of the council can do this."))
     return canvas
 
 
@@ -45,7 +46,7 @@ def my_comment(request, pk: int) -> tuple[Comment, Canvas]:
     # A hidden comment still shows its place in the thread; one awaiting approval
     # does not exist yet for anyone but its author and the moderators.
     if comment.awaiting_approval and not (moderator or mine):
-        raise Http404("No such comment.")
+        raise Http404(_("No such comment."))
     comment.canvas = canvas
     return comment, canvas
 
