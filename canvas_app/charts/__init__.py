@@ -1,6 +1,7 @@
 """Server-side SVG charts: plain data in, an accessible SVG 1.1 string out.
 
-Pure functions, no Django import: the same string is inlined in HTML pages (the caller
+Pure functions that import nothing of Django but its translation functions (the words
+are in the active language): the same string is inlined in HTML pages (the caller
 marks it safe) and drawn by WeasyPrint in PDF reports. Every user-supplied text is escaped
 here, and the same input always gives byte-identical output.
 """

@@ -4,6 +4,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from .placement import Box, box_of_circle, place_label
 from .svg import (
     BLUE,
@@ -82,14 +85,15 @@ def _frame() -> tuple[list[str], list[Box]]:
         )
         parts.append(label(x, BOTTOM + 16, str(tick), size=11, fill=MUTED, text_anchor="middle"))
         parts.append(label(LEFT - 8, y + 4, str(tick), size=11, fill=MUTED, text_anchor="end"))
-    x_caption, y_caption = "Economic score \u2192", "\u2191 Social score (circle area: capex)"
+    x_caption = _("Economic score \u2192")
+    y_caption = _("\u2191 Social score (circle area: capex)")
     parts.append(label(RIGHT, BOTTOM + 36, x_caption, size=12, text_anchor="end"))
     parts.append(label(12, 54, y_caption, size=12))
     captions = (
-        (LEFT + 6, TOP + 14, "start", "Social strength"),
-        (RIGHT - 6, TOP + 14, "end", "Strong on both"),
-        (LEFT + 6, BOTTOM - 6, "start", "Weak on both"),
-        (RIGHT - 6, BOTTOM - 6, "end", "Economic strength"),
+        (LEFT + 6, TOP + 14, "start", _("Social strength")),
+        (RIGHT - 6, TOP + 14, "end", _("Strong on both")),
+        (LEFT + 6, BOTTOM - 6, "start", _("Weak on both")),
+        (RIGHT - 6, BOTTOM - 6, "end", _("Economic strength")),
     )
     boxes: list[Box] = [  # bubble labels keep off the axis captions too
         (RIGHT - text_width(x_caption, 12), BOTTOM + 24, RIGHT, BOTTOM + 40),
@@ -105,17 +109,38 @@ def _frame() -> tuple[list[str], list[Box]]:
     return parts, boxes
 
 
+def _point(point: BubblePoint) -> str:
+    """A canvas and its figures, for its tooltip and the chart's description."""
+    return _("%(canvas)s: economic %(economic)s, social %(social)s, capex %(capex)s") % {
+        "canvas": point.label,
+        "economic": f"{point.economic:.1f}",
+        "social": f"{point.social:.1f}",
+        "capex": money(point.capex),
+    }
+
+
 def _describe(shown: list[BubblePoint], left_out: int) -> str:
-    count = f"{len(shown)} canvas{'es' if len(shown) != 1 else ''}"
-    parts = [f"{count}: economic score across, social score up, circle area by capex."]
-    parts += [
-        f"{p.label}: economic {p.economic:.1f}, social {p.social:.1f}, capex {money(p.capex)}."
-        for p in shown[:DESCRIBED]
+    parts = [
+        ngettext(
+            "%(count)s canvas: economic score across, social score up, circle area by capex.",
+            "%(count)s canvases: economic score across, social score up, circle area by capex.",
+            len(shown),
+        )
+        % {"count": len(shown)}
     ]
+    parts += [f"{_point(p)}." for p in shown[:DESCRIBED]]
     if len(shown) > DESCRIBED:
-        parts.append(f"And {len(shown) - DESCRIBED} more.")
+        more = len(shown) - DESCRIBED
+        parts.append(ngettext("And %(count)s more.", "And %(count)s more.", more) % {"count": more})
     if left_out:
-        parts.append(f"{left_out} left out for a missing score.")
+        parts.append(
+            ngettext(
+                "%(count)s left out for a missing score.",
+                "%(count)s left out for a missing score.",
+                left_out,
+            )
+            % {"count": left_out}
+        )
     return " ".join(parts)
 
 
@@ -123,10 +148,7 @@ def _bubble(
     point: BubblePoint, cx: float, cy: float, r: float, taken: list[Box], others: list[Box]
 ) -> str:
     """The circle with its tooltip and its label, inside a link when the point has one."""
-    hint = (
-        f"{point.label}: economic {point.economic:.1f}, social {point.social:.1f}, "
-        f"capex {money(point.capex)}"
-    )
+    hint = _point(point)
     circle = element(
         "circle", tooltip(hint), cx=cx, cy=cy, r=r,
         fill=BLUE, fill_opacity=0.3, stroke=BLUE, stroke_width=1.5,
@@ -148,16 +170,20 @@ def portfolio_bubbles(
     points: Sequence[BubblePoint],
     *,
     id_prefix: str,
-    title: str = "Portfolio: economic against social score",
+    title: str | None = None,
 ) -> str:
-    """Each scored canvas as a bubble; a bubble with a same-site href links to its canvas."""
+    """Each scored canvas as a bubble; a bubble with a same-site href links to its canvas.
+
+    `title` defaults to "Portfolio: economic against social score" in the active language."""
+    if title is None:
+        title = _("Portfolio: economic against social score")
     shown = [
         BubblePoint(p.label, e, s, max(0.0, finite(p.capex) or 0.0), safe_href(p.href))
         for p in points
         if (e := _score(p.economic)) is not None and (s := _score(p.social)) is not None
     ]
     if not shown:
-        return message_chart(id_prefix=id_prefix, title=title, message="No scored canvas yet")
+        return message_chart(id_prefix=id_prefix, title=title, message=_("No scored canvas yet"))
     largest = max(p.capex for p in shown)
     # largest first, so a small bubble is never hidden under a big one; ties keep input order
     drawn = [

@@ -2,6 +2,9 @@
 
 from collections.abc import Mapping
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .svg import (
     BLUE,
     GREEN,
@@ -19,12 +22,13 @@ from .svg import (
 
 # The engine's keys, the words shown, and a colour each; the value is printed on every bar
 # as well, so the colour is never the only cue.
+# The words are lazy: each chart is drawn in the language active at the time.
 DIMENSIONS: tuple[tuple[str, str, str], ...] = (
-    ("economic", "Economic", BLUE),
-    ("environmental", "Environmental", GREEN),
-    ("social", "Social", PINK),
+    ("economic", gettext_lazy("Economic"), BLUE),
+    ("environmental", gettext_lazy("Environmental"), GREEN),
+    ("social", gettext_lazy("Social"), PINK),
 )
-OVERALL = ("overall_arithmetic", "Overall", GREY)
+OVERALL = ("overall_arithmetic", gettext_lazy("Overall"), GREY)
 
 WIDTH = 580  # the 60 px right of the track hold "100.0"
 LEFT = 120  # room for "Environmental" at 13 px
@@ -55,19 +59,23 @@ def _row(y: float, name: str, colour: str, value: float | None) -> list[str]:
             stroke=GRID,
             stroke_dasharray="4 3",
         )
-        return [*parts, outline, label(LEFT + 8, middle, "n/a", size=13, fill=MUTED)]
+        return [*parts, outline, label(LEFT + 8, middle, _("n/a"), size=13, fill=MUTED)]
     width = min(100.0, max(0.0, value)) * SCALE  # a score outside 0-100 still fits the track
     bar = element("rect", x=float(LEFT), y=float(y), width=width, height=float(BAR), fill=colour)
     return [*parts, bar, label(LEFT + width + 6, middle, f"{value:.1f}", size=13)]
 
 
 def score_bars(
-    scores: Mapping[str, float | None], *, id_prefix: str, title: str = "Impact scores"
+    scores: Mapping[str, float | None], *, id_prefix: str, title: str | None = None
 ) -> str:
-    """Economic, environmental and social scores (and the overall one, if given) as bars."""
-    rows = [(name, colour, finite(scores.get(key))) for key, name, colour in DIMENSIONS]
+    """Economic, environmental and social scores (and the overall one, if given) as bars.
+
+    `title` defaults to "Impact scores" in the active language."""
+    if title is None:
+        title = _("Impact scores")
+    rows = [(str(name), colour, finite(scores.get(key))) for key, name, colour in DIMENSIONS]
     if OVERALL[0] in scores:
-        rows.append((OVERALL[1], OVERALL[2], finite(scores[OVERALL[0]])))
+        rows.append((str(OVERALL[1]), OVERALL[2], finite(scores[OVERALL[0]])))
     plot_bottom = TOP + len(rows) * ROW
     height = plot_bottom + 30
 
@@ -83,8 +91,11 @@ def score_bars(
     for y, (name, colour, value) in zip(tops, rows, strict=True):
         body.extend(_row(y, name, colour, value))
 
-    summary = ", ".join(f"{name} {'n/a' if v is None else f'{v:.1f}'}" for name, _, v in rows)
-    desc = f"Scores out of 100: {summary}."
+    not_available = _("n/a")
+    summary = ", ".join(
+        f"{name} {not_available if v is None else f'{v:.1f}'}" for name, _colour, v in rows
+    )
+    desc = _("Scores out of 100: %(scores)s.") % {"scores": summary}
     return document(
         id_prefix=id_prefix, title=title, desc=desc, width=WIDTH, height=height, body=body
     )

@@ -9,6 +9,8 @@ import math
 import re
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 INK = "#0b0c0c"  # text: about 19:1 against white
 MUTED = "#505a5f"  # secondary text: about 7:1 against white, AA even at 10 px
 GRID = "#b1b4b6"
@@ -54,10 +56,18 @@ def truncate(text: str, limit: int) -> str:
 _UNITS = ((1e9, " bn"), (1e6, " M"), (1e3, " k"), (1.0, ""))
 
 
+def _unit(suffix: str) -> str:
+    """The short word for thousands, millions or billions after an amount, translated."""
+    if suffix == " bn":
+        # Translators: billions (10^9), abbreviated after an amount: "€1.2 bn".
+        return " " + _("bn")
+    return suffix
+
+
 def money(value: float | None) -> str:
     """Compact EUR with three significant figures: €3.65 M, −€441 k, €950; n/a if unknown."""
     if value is None or not math.isfinite(value):
-        return "n/a"
+        return _("n/a")
     magnitude = abs(value)
     index = next((i for i, (unit, _) in enumerate(_UNITS) if magnitude >= unit), len(_UNITS) - 1)
     unit, suffix = _UNITS[index]
@@ -69,7 +79,7 @@ def money(value: float | None) -> str:
         figure = f"{magnitude / unit:.2f}"
     figure = figure.rstrip("0").rstrip(".") if "." in figure else figure
     sign = MINUS if value < 0 and float(figure) != 0 else ""
-    return f"{sign}\u20ac{figure}{suffix}"
+    return f"{sign}\u20ac{figure}{_unit(suffix)}"
 
 
 def nice_ticks(low: float, high: float) -> list[float]:

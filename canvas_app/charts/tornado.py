@@ -4,6 +4,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .svg import (
     BLUE,
     GRID,
@@ -55,7 +57,7 @@ def _rows(rows: Sequence[Mapping[str, object]]) -> tuple[list[_Row], list[str]]:
 
 
 def _legend() -> list[str]:
-    parts = [label(12, 50, "Each variable at", size=12, fill=MUTED)]
+    parts = [label(12, 50, _("Each variable at"), size=12, fill=MUTED)]
     for x, colour, name in ((118, BLUE, LOW_NAME), (188, ORANGE, HIGH_NAME)):
         parts.append(element("rect", x=float(x), y=40.0, width=12.0, height=12.0, fill=colour))
         parts.append(label(x + 17, 50, name, size=12))
@@ -67,7 +69,10 @@ def _bar(row: _Row, which: str, value: float, x_base: float, x_value: float, y: 
     left, right = min(x_base, x_value), max(x_base, x_value)
     rect = element(
         "rect",
-        tooltip(f"{row.label} {which}: ENPV {money(value)}"),
+        tooltip(
+            _("%(variable)s %(change)s: ENPV %(amount)s")
+            % {"variable": row.label, "change": which, "amount": money(value)}
+        ),
         x=left,
         y=y,
         width=right - left,
@@ -83,12 +88,22 @@ def _bar(row: _Row, which: str, value: float, x_base: float, x_value: float, y: 
 
 
 def _describe(base: float, rows: list[_Row], left_out: list[str]) -> str:
-    parts = [f"Base ENPV {money(base)}. Widest swing first."]
+    parts = [_("Base ENPV %(amount)s. Widest swing first.") % {"amount": money(base)}]
     parts += [
-        f"{r.label}: {money(r.low)} at {LOW_NAME}, {money(r.high)} at {HIGH_NAME}." for r in rows
+        _("%(variable)s: %(low)s at %(low_change)s, %(high)s at %(high_change)s.")
+        % {
+            "variable": r.label,
+            "low": money(r.low),
+            "low_change": LOW_NAME,
+            "high": money(r.high),
+            "high_change": HIGH_NAME,
+        }
+        for r in rows
     ]
     if left_out:
-        parts.append(f"Left out, no effect on ENPV: {', '.join(left_out)}.")
+        parts.append(
+            _("Left out, no effect on ENPV: %(variables)s.") % {"variables": ", ".join(left_out)}
+        )
     return " ".join(parts)
 
 
@@ -97,12 +112,16 @@ def tornado(
     *,
     base: float,
     id_prefix: str,
-    title: str = "Sensitivity of ENPV (±20 %)",
+    title: str | None = None,
 ) -> str:
-    """ENPV at -20 % and +20 % of each variable, widest swing on top; zero swings left out."""
+    """ENPV at -20 % and +20 % of each variable, widest swing on top; zero swings left out.
+
+    `title` defaults to "Sensitivity of ENPV (±20 %)" in the active language."""
+    if title is None:
+        title = _("Sensitivity of ENPV (±20 %)")
     shown, left_out = _rows(rows)
     if not shown or not math.isfinite(base):
-        return message_chart(id_prefix=id_prefix, title=title, message="No variable to show")
+        return message_chart(id_prefix=id_prefix, title=title, message=_("No variable to show"))
 
     ticks = nice_ticks(
         min(base, *(min(r.low, r.high) for r in shown)),
@@ -131,7 +150,7 @@ def tornado(
     # the base line goes on top of the bars, so it stays visible where they meet
     base_line = {"x1": x_base, "y1": TOP - 12.0, "x2": x_base, "y2": plot_bottom + 2.0}
     body.append(element("line", **base_line, stroke=INK, stroke_width=2, class_="base"))
-    caption = f"ENPV {money(base)}"
+    caption = _("ENPV %(amount)s") % {"amount": money(base)}
     body.append(label(x_base, TOP - 16, caption, size=11, font_weight="bold", text_anchor="middle"))
 
     return document(

@@ -1,21 +1,25 @@
 """One line of plain text per event of a canvas's activity feed."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import CardAction, Stage
 from canvas_app.selectors.lifecycle import ActivityEntry
 
-CARD_VERBS = {
-    CardAction.CREATED: "added",
-    CardAction.UPDATED: "edited",
-    CardAction.MOVED: "moved",
-    CardAction.DELETED: "deleted",
+# Whole sentences, so that each language can put the words in its own order.
+CARD_SENTENCES = {
+    CardAction.CREATED: gettext_lazy("%(who)s added a card in %(block)s: “%(text)s”"),
+    CardAction.UPDATED: gettext_lazy("%(who)s edited a card in %(block)s: “%(text)s”"),
+    CardAction.MOVED: gettext_lazy("%(who)s moved a card in %(block)s: “%(text)s”"),
+    CardAction.DELETED: gettext_lazy("%(who)s deleted a card in %(block)s: “%(text)s”"),
 }
 
 
 def _who(entry: ActivityEntry) -> str:
     user = entry.actor
     if user is None:
-        return "Someone"
+        return _("Someone")
     return user.get_full_name() or user.get_username()
 
 
@@ -26,31 +30,51 @@ def _excerpt(text: str, length: int = 60) -> str:
 
 def _block(key: str) -> str:
     block = BLOCKS_BY_KEY.get(key)
-    return block.title if block else key
+    return str(block.title) if block else key
+
+
+def _stage(value: str) -> str:
+    return str(Stage(value).label).lower()
 
 
 def activity_summary(entry: ActivityEntry) -> str:
     who, subject = _who(entry), entry.subject
     if entry.kind == "card":
         state = subject.after or subject.before or {}
-        verb = CARD_VERBS.get(subject.action, subject.action)
-        return f"{who} {verb} a card in {_block(subject.block)}: “{_excerpt(state.get('text'))}”"
+        values = {
+            "who": who,
+            "block": _block(subject.block),
+            "text": _excerpt(state.get("text")),
+        }
+        # Every CardAction has its sentence; should a new one come without, say "edited".
+        sentence = CARD_SENTENCES.get(subject.action, CARD_SENTENCES[CardAction.UPDATED])
+        return sentence % values
     if entry.kind == "comment":
-        what = "replied in a thread on" if subject.parent_id else "commented on"
-        return f"{who} {what} {_block(subject.block)}"
+        if subject.parent_id:
+            return _("%(who)s replied in a thread on %(block)s") % {
+                "who": who,
+                "block": _block(subject.block),
+            }
+        return _("%(who)s commented on %(block)s") % {"who": who, "block": _block(subject.block)}
     if entry.kind == "stage":
         if subject.to_stage == Stage.DRAFT and subject.from_stage == Stage.APPROVED:
-            return f"{who} opened revision {subject.revision}"
-        return (
-            f"{who} moved the canvas from {Stage(subject.from_stage).label.lower()} "
-            f"to {Stage(subject.to_stage).label.lower()}"
-        )
+            return _("%(who)s opened revision %(revision)s") % {
+                "who": who,
+                "revision": subject.revision,
+            }
+        return _("%(who)s moved the canvas from %(from_stage)s to %(to_stage)s") % {
+            "who": who,
+            "from_stage": _stage(subject.from_stage),
+            "to_stage": _stage(subject.to_stage),
+        }
     if entry.kind == "decision":
-        return f"{who} decided on revision {subject.revision}: {subject.get_outcome_display()}"
+        return _("%(who)s decided on revision %(revision)s: %(outcome)s") % {
+            "who": who,
+            "revision": subject.revision,
+            "outcome": subject.get_outcome_display(),
+        }
     if entry.kind == "report":
-        return (
-            f"{who} asked for the business case PDF"
-            if entry.actor
-            else "The business case PDF was made"
-        )
-    return f"{who} kept a snapshot, “{subject.name}”"
+        if entry.actor:
+            return _("%(who)s asked for the business case PDF") % {"who": who}
+        return _("The business case PDF was made")
+    return _("%(who)s kept a snapshot, “%(name)s”") % {"who": who, "name": subject.name}

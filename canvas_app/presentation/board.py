@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from canvas_app.models import Card, Evidence
 from canvas_app.selectors import Board
@@ -48,22 +50,35 @@ class CardView:
     html: SafeString  # the whole card as the canvas page shows it
 
 
+# The words are filled in per call, in the active language (see _action_texts). A
+# translation is ours, not a user's: it may hold the <span> of its English text.
 _MOVE = (
-    '<button type="submit" class="link-button" name="position" value="{position}">{text}'
-    '<span class="visually-hidden"> card “{label}”</span></button> '
+    '<button type="submit" class="link-button" name="position" value="{position}">{text}</button> '
 )
 _ACTIONS = (
     '<form class="card__actions" method="post" action="{move}" hx-post="{move}" '
     'hx-target="#block-{block}" hx-swap="outerHTML">'
     '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
     '<a href="{edit}" hx-get="{edit}" hx-target="#card-{pk}" hx-swap="outerHTML">'
-    'Edit<span class="visually-hidden"> card “{label}”</span></a> {moves}'
+    "{edit_text}</a> {moves}"
     '<button type="submit" class="link-button link-button--warning" formaction="{delete}" '
-    'hx-post="{delete}" hx-confirm="Delete this card? Its history is kept." '
-    'name="version" value="{version}">Delete<span class="visually-hidden"> card “{label}”</span>'
-    '</button> <a href="{history}">History<span class="visually-hidden"> of card “{label}”'
-    "</span></a></form>"
+    'hx-post="{delete}" hx-confirm="{delete_confirm}" '
+    'name="version" value="{version}">{delete_text}'
+    '</button> <a href="{history}">{history_text}'
+    "</a></form>"
 )
+
+
+def _action_texts(label: str) -> dict[str, str]:
+    """The card action bar's words; `label` is the card's escaped opening words."""
+    values = {"label": label}
+    return {
+        "edit_text": _('Edit<span class="visually-hidden"> card “%(label)s”</span>') % values,
+        "delete_text": _('Delete<span class="visually-hidden"> card “%(label)s”</span>') % values,
+        "history_text": _('History<span class="visually-hidden"> of card “%(label)s”</span>')
+        % values,
+        "delete_confirm": escape(_("Delete this card? Its history is kept.")),
+    }
 
 
 def card_actions(
@@ -73,12 +88,16 @@ def card_actions(
     (each button posts its own value) and with htmx (the block is redrawn).
 
     Only the card's text comes from a user, and it is escaped; the rest are our own
-    URLs, numbers and the CSRF token.
+    URLs, numbers, words (and their translations) and the CSRF token.
     """
     label = escape(short(card.text))
+    values = {"label": label}
     moves = "".join(
-        _MOVE.format(position=position, text=text, label=label)
-        for text, position in (("Move up", up), ("Move down", down))
+        _MOVE.format(position=position, text=text % values)
+        for text, position in (
+            (_('Move up<span class="visually-hidden"> card “%(label)s”</span>'), up),
+            (_('Move down<span class="visually-hidden"> card “%(label)s”</span>'), down),
+        )
         if position is not None
     )
     html = _ACTIONS.format(
@@ -92,6 +111,7 @@ def card_actions(
         delete=links.delete,
         version=card.version,
         history=links.history,
+        **_action_texts(label),
     )
     return mark_safe(html)  # noqa: S308 - every interpolated value is escaped or ours
 
@@ -102,21 +122,23 @@ _CARD = (
     '<p class="card__meta"><span class="evidence evidence--{evidence}">{evidence_label}</span>'
     "{tag}{comments}</p>{actions}</li>"
 )
-_COMMENTS = (
-    ' <a class="card__comments" href="{url}">{text}'
-    '<span class="visually-hidden"> on card “{label}”</span></a>'
-)
+_COMMENTS = ' <a class="card__comments" href="{url}">{text}</a>'
 
 
 def card_comments(card: Card, url: str, open_threads: int, can_comment: bool) -> str:
     """The card's open-thread count, or an invitation to comment, as a link to its threads."""
+    values = {"count": open_threads, "label": escape(short(card.text))}
     if open_threads:
-        text = f"{open_threads} open comment{'s' if open_threads != 1 else ''}"
+        text = ngettext(
+            '%(count)s open comment<span class="visually-hidden"> on card “%(label)s”</span>',
+            '%(count)s open comments<span class="visually-hidden"> on card “%(label)s”</span>',
+            open_threads,
+        )
     elif can_comment:
-        text = "Comment"
+        text = _('Comment<span class="visually-hidden"> on card “%(label)s”</span>')
     else:
         return ""
-    return _COMMENTS.format(url=url, text=text, label=escape(short(card.text)))
+    return _COMMENTS.format(url=url, text=text % values)
 
 
 def card_item(card: Card, actions: SafeString, comments: str = "") -> SafeString:

@@ -3,17 +3,26 @@
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canvas_app import charts
 from canvas_app.models import Assessment
 
-from .formatting import eur, humanise_key, number, percent, score, years
+from .formatting import decimal, eur, humanise_key, not_available, number, percent, score, years
 
 DIMENSIONS = (
-    ("economic", "Economic"),
-    ("environmental", "Environmental"),
-    ("social", "Social"),
+    ("economic", gettext_lazy("Economic")),
+    ("environmental", gettext_lazy("Environmental")),
+    ("social", gettext_lazy("Social")),
 )
+
+
+def engine_text(text: str) -> str:
+    """Text from the impact engine's tables (labels, themes, notes), marked there with
+    gettext_noop or stored in English with a result, in the active language. "" stays ""
+    (gettext("") would give the catalogue's header)."""
+    return _(text) if text else text
 
 
 @dataclass(frozen=True)
@@ -45,16 +54,22 @@ class DimensionView:
     sub_scores: list[SubScoreView] = field(default_factory=list)
 
 
+def _signed_percent(value: float) -> str:
+    """A change in per cent with its sign, +12.34 % or −5.00 %, in the active language."""
+    text = f"{decimal(value, 2)} %"
+    return text if text.startswith("−") else f"+{text}"
+
+
 def _sub_score(entry: dict) -> SubScoreView:
     weight = entry["effective_weight"]
     return SubScoreView(
         code=entry["code"],
-        label=entry["label"],
-        theme=entry["theme"],
+        label=engine_text(entry["label"]),
+        theme=engine_text(entry["theme"]),
         value=score(entry["value"]),
         weight="—" if not weight else f"{weight:.0%}",
         formula=entry["formula"],
-        note=entry["note"],
+        note=engine_text(entry["note"]),
         inputs=[
             Row(humanise_key(k), number(v, decimals=4) if isinstance(v, float) else str(v))
             for k, v in entry["inputs"].items()
@@ -80,7 +95,7 @@ class ImpactSummary:
         return [
             DimensionView(
                 key=key,
-                title=title,
+                title=str(title),
                 score=score(self.scores[key]),
                 value=self.scores[key],
                 sub_scores=[_sub_score(e) for e in entries if e["dimension"] == key],
@@ -90,11 +105,11 @@ class ImpactSummary:
 
     def overall(self) -> list[Row]:
         return [
-            Row("Overall (arithmetic mean)", score(self.scores["overall_arithmetic"])),
+            Row(_("Overall (arithmetic mean)"), score(self.scores["overall_arithmetic"])),
             Row(
-                "Overall (geometric mean)",
+                _("Overall (geometric mean)"),
                 score(self.scores["overall_geometric"]),
-                "Less compensatory: a weak dimension pulls it down more.",
+                _("Less compensatory: a weak dimension pulls it down more."),
             ),
         ]
 
@@ -104,42 +119,43 @@ class ImpactSummary:
             percent(params["financial_discount_rate"], decimals=1),
             percent(params["social_discount_rate"], decimals=1),
         )
+        at_fdr, at_sdr = _("at %(rate)s") % {"rate": fdr}, _("at %(rate)s") % {"rate": sdr}
         return [
-            Row("Financial net present value (FNPV)", eur(cba["fnpv"]), f"at {fdr}"),
-            Row("Financial internal rate of return (FIRR)", percent(cba["firr"])),
-            Row("Economic net present value (ENPV)", eur(cba["enpv"]), f"at {sdr}"),
-            Row("Economic internal rate of return (EIRR)", percent(cba["eirr"])),
-            Row("Benefit-cost ratio", number(cba["benefit_cost_ratio"], decimals=4)),
-            Row("Simple payback", years(cba["simple_payback_years"])),
-            Row("Discounted payback", years(cba["discounted_payback_years"]), f"at {fdr}"),
+            Row(_("Financial net present value (FNPV)"), eur(cba["fnpv"]), at_fdr),
+            Row(_("Financial internal rate of return (FIRR)"), percent(cba["firr"])),
+            Row(_("Economic net present value (ENPV)"), eur(cba["enpv"]), at_sdr),
+            Row(_("Economic internal rate of return (EIRR)"), percent(cba["eirr"])),
+            Row(_("Benefit-cost ratio"), number(cba["benefit_cost_ratio"], decimals=4)),
+            Row(_("Simple payback"), years(cba["simple_payback_years"])),
+            Row(_("Discounted payback"), years(cba["discounted_payback_years"]), at_fdr),
             Row(
-                "Greenhouse gas avoided",
-                number(cba["ghg_avoided_t_per_year"], decimals=1, unit="t CO2e/year"),
-                number(cba["ghg_avoided_t_lifetime"], decimals=0, unit="t over the lifetime"),
+                _("Greenhouse gas avoided"),
+                number(cba["ghg_avoided_t_per_year"], decimals=1, unit=_("t CO2e/year")),
+                number(cba["ghg_avoided_t_lifetime"], decimals=0, unit=_("t over the lifetime")),
             ),
-            Row("Present value of environmental value", eur(cba["pv_environmental_value"])),
-            Row("ENPV with externalities", eur(cba["enpv_with_externalities"])),
+            Row(_("Present value of environmental value"), eur(cba["pv_environmental_value"])),
+            Row(_("ENPV with externalities"), eur(cba["enpv_with_externalities"])),
             Row(
-                "Abatement cost",
-                number(cba["abatement_cost_eur_per_t"], decimals=2, unit="EUR/t CO2e"),
-                "Negative: the service saves money while it cuts emissions.",
+                _("Abatement cost"),
+                number(cba["abatement_cost_eur_per_t"], decimals=2, unit=_("EUR/t CO2e")),
+                _("Negative: the service saves money while it cuts emissions."),
             ),
         ]
 
     def funding(self) -> list[Row]:
         gap, plan = self.result["funding_gap"], self.result["funding_plan"]
         rows = [
-            Row("Discounted investment cost", eur(gap["discounted_investment_cost"])),
-            Row("Discounted net revenue", eur(gap["discounted_net_revenue"])),
-            Row("Funding gap rate", percent(gap["gap_rate"], decimals=1)),
-            Row("Funding gap", eur(gap["funding_gap"])),
+            Row(_("Discounted investment cost"), eur(gap["discounted_investment_cost"])),
+            Row(_("Discounted net revenue"), eur(gap["discounted_net_revenue"])),
+            Row(_("Funding gap rate"), percent(gap["gap_rate"], decimals=1)),
+            Row(_("Funding gap"), eur(gap["funding_gap"])),
         ]
         if plan["source_count"]:
             rows += [
-                Row("Funding secured", eur(plan["secured"])),
-                Row("Funding pledged", eur(plan["pledged"])),
-                Row("Coverage of the investment", percent(plan["coverage_ratio"], decimals=0)),
-                Row("Unfunded", eur(plan["unfunded"])),
+                Row(_("Funding secured"), eur(plan["secured"])),
+                Row(_("Funding pledged"), eur(plan["pledged"])),
+                Row(_("Coverage of the investment"), percent(plan["coverage_ratio"], decimals=0)),
+                Row(_("Unfunded"), eur(plan["unfunded"])),
             ]
         return rows
 
@@ -149,11 +165,11 @@ class ImpactSummary:
     def switching_values(self) -> list[Row]:
         return [
             Row(
-                entry["label"],
-                "n/a"
+                engine_text(entry["label"]),
+                not_available()
                 if entry["switching_value_pct"] is None
-                else f"{entry['switching_value_pct']:+,.2f} %".replace("-", "−"),
-                "critical" if entry["critical"] else "",
+                else _signed_percent(entry["switching_value_pct"]),
+                _("critical") if entry["critical"] else "",
             )
             for entry in self.result["sensitivity"]["switching_values"]
         ]
@@ -163,10 +179,13 @@ class ImpactSummary:
         if risk is None:
             return None
         return [
-            Row("Probability that ENPV > 0", percent(risk["probability_positive"], decimals=1)),
-            Row("Mean ENPV", eur(risk["mean"])),
-            Row("P10 / P50 / P90", f"{eur(risk['p10'])} / {eur(risk['p50'])} / {eur(risk['p90'])}"),
-            Row("Draws", f"{risk['draws']:,}"),
+            Row(_("Probability that ENPV > 0"), percent(risk["probability_positive"], decimals=1)),
+            Row(_("Mean ENPV"), eur(risk["mean"])),
+            Row(
+                _("P10 / P50 / P90"),
+                f"{eur(risk['p10'])} / {eur(risk['p50'])} / {eur(risk['p90'])}",
+            ),
+            Row(_("Draws"), decimal(risk["draws"], 0)),
         ]
 
     def scores_chart(self) -> SafeString:
@@ -175,7 +194,10 @@ class ImpactSummary:
     def tornado_chart(self) -> SafeString:
         return mark_safe(
             charts.tornado(
-                self.result["sensitivity"]["tornado"],
+                [
+                    {**row, "label": engine_text(row.get("label") or "")}
+                    for row in self.result["sensitivity"]["tornado"]
+                ],
                 base=self.result["cba"]["enpv"],
                 id_prefix=f"{self.id_prefix}-tornado",
             )

@@ -8,6 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
 from canvas_app.framework import BLOCKS, BLOCKS_BY_KEY
 from canvas_app.impact import METHOD_VERSION
 from canvas_app.models import (
@@ -21,8 +25,8 @@ from canvas_app.models import (
     Raci,
     Stance,
 )
-from canvas_app.presentation.formatting import eur, number
-from canvas_app.presentation.impact import DimensionView, ImpactSummary
+from canvas_app.presentation.formatting import decimal, eur, number
+from canvas_app.presentation.impact import DIMENSIONS, DimensionView, ImpactSummary, engine_text
 from canvas_app.selectors import IMPACT_BLOCK_DIMENSIONS, BoardBlock
 
 from .content import ReportContent
@@ -31,24 +35,29 @@ from .layout import canvas_fit
 DEFAULT_ACCENT = "#1d70b8"
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
+# Marked only (gettext_noop): the table keeps plain English strings, which the tests
+# also read; report_context translates each title into the active language.
 SECTIONS = (
-    ("report-canvas", "1. The canvas"),
-    ("report-strategic", "2. Strategic case"),
-    ("report-economic", "3. Economic case"),
-    ("report-commercial", "4. Commercial and management case"),
-    ("report-financial", "5. Financial case"),
-    ("report-method", "Annex A. Method"),
-    ("report-consultation", "Annex B. Consultation"),
+    ("report-canvas", gettext_noop("1. The canvas")),
+    ("report-strategic", gettext_noop("2. Strategic case")),
+    ("report-economic", gettext_noop("3. Economic case")),
+    ("report-commercial", gettext_noop("4. Commercial and management case")),
+    ("report-financial", gettext_noop("5. Financial case")),
+    ("report-method", gettext_noop("Annex A. Method")),
+    ("report-consultation", gettext_noop("Annex B. Consultation")),
 )
 
 # An invitee without an organisation is named by their role: never by their name or
 # address, which may well be an e-mail address.
 UNNAMED_PARTY = {
-    CanvasRole.STAKEHOLDER: "A stakeholder",
-    CanvasRole.OBSERVER: "An observer",
+    CanvasRole.STAKEHOLDER: gettext_lazy("A stakeholder"),
+    CanvasRole.OBSERVER: gettext_lazy("An observer"),
 }
-ROLE_TITLES = {CanvasRole.STAKEHOLDER: "Stakeholder", CanvasRole.OBSERVER: "Observer"}
-NO_STANCE = "No stance given"
+ROLE_TITLES = {
+    CanvasRole.STAKEHOLDER: gettext_lazy("Stakeholder"),
+    CanvasRole.OBSERVER: gettext_lazy("Observer"),
+}
+NO_STANCE = gettext_lazy("No stance given")
 
 FLOW_COLUMNS = (
     "capex",
@@ -124,14 +133,18 @@ def accent_colour(colour: str) -> str:
 
 
 def _plain(value: object) -> str:
-    """A parameter as a reader expects it: 500,000 rather than 500000.0, 0.04 as is."""
+    """A parameter as a reader expects it: 500,000 rather than 500000.0, 0.04 as is (in
+    the active language's number format)."""
     if value is None:
         return "—"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".") if abs(value) >= 1e-6 else f"{value:g}"
+        return formats.number_format(int(value), 0, use_l10n=True, force_grouping=True)
+    if abs(value) < 1e-6:
+        return f"{value:g}"
+    text = formats.number_format(round(value, 6), 6, use_l10n=True, force_grouping=True)
+    return text.rstrip("0").rstrip(formats.get_format("DECIMAL_SEPARATOR"))
 
 
 def _canvas_bands(content: ReportContent, dimensions: list[DimensionView]) -> list[CanvasBand]:
@@ -238,7 +251,7 @@ def _funding_sources(content: ReportContent) -> list[dict]:
             "name": source.name,
             "kind": kinds.get(source.kind, source.kind),
             "amount": eur(source.amount),
-            "status": "Secured" if source.secured else "Pledged",
+            "status": _("Secured") if source.secured else _("Pledged"),
         }
         for source in content.funding_sources
     ]
@@ -248,6 +261,9 @@ def _parameter_rows(content: ReportContent) -> list[dict]:
     return [
         {
             **row,
+            "label": engine_text(row["label"]),
+            "unit": engine_text(row["unit"]),
+            "source": engine_text(row["source"]),
             "value": _plain(row["value"]),
             "default": _plain(row["default"]),
             "changed": row["value"] is not None and row["value"] != row["default"],
@@ -257,7 +273,17 @@ def _parameter_rows(content: ReportContent) -> list[dict]:
 
 
 def _weight_rows(content: ReportContent) -> list[dict]:
-    return [{**row, "weight": f"{row['weight']:.2f}"} for row in content.weight_rows]
+    dimensions = {key: str(title) for key, title in DIMENSIONS}
+    return [
+        {
+            **row,
+            "label": engine_text(row["label"]),
+            "dimension": dimensions.get(row["dimension"], row["dimension"]),
+            "theme": engine_text(row["theme"]),
+            "weight": decimal(row["weight"], 2),
+        }
+        for row in content.weight_rows
+    ]
 
 
 def _name(user) -> str:
@@ -286,9 +312,9 @@ def _decisions(content: ReportContent) -> list[dict]:
 def _consulted(content: ReportContent) -> list[dict]:
     parties = [
         {
-            "name": party.organisation or UNNAMED_PARTY.get(party.role, "A participant"),
+            "name": party.organisation or str(UNNAMED_PARTY.get(party.role, _("A participant"))),
             "named": bool(party.organisation),
-            "role": ROLE_TITLES.get(party.role, party.role),
+            "role": str(ROLE_TITLES.get(party.role, party.role)),
         }
         for party in content.consultation.parties
     ]
@@ -310,7 +336,7 @@ def _consultation(content: ReportContent) -> dict:
     resolved_by_block = Counter(thread.block for thread in threads if thread.is_resolved)
     by_block = [
         {
-            "title": block.title,
+            "title": str(block.title),
             "comments": comments_by_block[block.key],
             "open": open_by_block[block.key],
             "resolved": resolved_by_block[block.key],
@@ -332,7 +358,7 @@ def _consultation(content: ReportContent) -> dict:
         "by_stance": _counts(consultation.count_by("stance"), [*Stance.choices, ("", NO_STANCE)]),
         "responses": [
             {
-                "block": getattr(BLOCKS_BY_KEY.get(thread.block), "title", thread.block),
+                "block": str(getattr(BLOCKS_BY_KEY.get(thread.block), "title", thread.block)),
                 "card": thread.card_excerpt,
                 "kind": kinds.get(thread.kind, thread.kind),
                 "body": thread.body,
@@ -362,7 +388,7 @@ def report_context(
         "blocks": {key: content.block(key) for key in BLOCKS_BY_KEY},
         "canvas_bands": _canvas_bands(content, dimensions),
         "canvas_fit": canvas_fit(content.board).index if fit is None else fit,
-        "sections": [Section(id_, title) for id_, title in SECTIONS],
+        "sections": [Section(id_, _(title)) for id_, title in SECTIONS],
         "author": _author(content),
         "decisions": decisions,
         "approvals": [d for d in decisions if d["outcome_key"] == Outcome.APPROVE],

@@ -91,7 +91,9 @@ def block_height(title: str, cards: Sequence, area: str, size_pt: float) -> floa
 def canvas_height(board: Board, size_pt: float) -> float:
     """The estimated height in mm of the three bands of the canvas page."""
     heights = {
-        entry.block.area: block_height(entry.block.title, entry.cards, entry.block.area, size_pt)
+        entry.block.area: block_height(
+            str(entry.block.title), entry.cards, entry.block.area, size_pt
+        )
         for entry in board.blocks
     }
     top = max(
