@@ -14,6 +14,7 @@ from canvas_app.forms.lifecycle import CompareForm, DecisionForm, SnapshotNameFo
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import EDIT_ROLES, MODERATOR_ROLES, Snapshot, Stage
 from canvas_app.presentation.activity import activity_summary
+from canvas_app.presentation.diff import canvas_rows, input_rows, score_rows
 from canvas_app.reports.content import snapshot_report_content
 from canvas_app.reports.html import render_html
 from canvas_app.selectors.lifecycle import activity_entries, activity_rows
@@ -183,6 +184,9 @@ def compare(request, pk: int):
             "target": target,
             "diff": diff,
             "blocks": diff_blocks(diff),
+            "canvas_rows": canvas_rows(diff["canvas"]),
+            "input_rows": input_rows(diff["inputs"]),
+            "score_rows": score_rows(diff["scores"]),
         },
     )
 
