@@ -182,7 +182,7 @@ def seed(args: argparse.Namespace) -> dict[str, object]:
                 daily_only=False,
             )
         )
-        opted_out = users[:: OPT_OUT_EVERY]
+        opted_out = users[::OPT_OUT_EVERY]
         NotificationPreference.objects.bulk_create(
             NotificationPreference(user_id=pk, kind=NotificationKind.COMMENT, delivery=Delivery.OFF)
             for pk in opted_out

@@ -27,7 +27,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
-from canvas_app.models import Canvas, Card  # noqa: E402
+from canvas_app.models import Canvas, Card, Comment  # noqa: E402
 
 from .fixture import USERNAME  # noqa: E402
 
@@ -118,9 +118,18 @@ def main() -> None:
     page_client.force_login(user)
     token = Token.objects.get_or_create(user=user)[0]
     api_client = Client(HTTP_HOST=HOST, HTTP_AUTHORIZATION=f"Token {token.key}")
-    canvas_ids = list(Canvas.objects.order_by("id").values_list("id", flat=True)[: args.requests])
+    # With comments seeded (run_web.py --comments), the plain page is profiled on
+    # canvases without any and the commented canvases get their own entry.
+    commented = set(Comment.objects.values_list("canvas_id", flat=True).distinct())
+    ordered = Canvas.objects.order_by("id").values_list("id", flat=True)
+    canvas_ids = [pk for pk in ordered if pk not in commented][: args.requests]
     cards = list(Card.objects.filter(canvas_id__in=canvas_ids).order_by("?")[: args.requests + 5])
     profile("canvas page", page_request(page_client, canvas_ids), args.requests, args.top)
+    if commented:
+        with_comments = sorted(commented)[: args.requests]
+        per_canvas = Comment.objects.filter(canvas_id=with_comments[0]).count()
+        name = f"canvas page +{per_canvas} comments"
+        profile(name, page_request(page_client, with_comments), args.requests, args.top)
     profile("api canvas detail", api_request(api_client, canvas_ids), args.requests, args.top)
     profile("card save", save_request(api_client, cards), args.requests, args.top)
 
