@@ -4,9 +4,10 @@ Fields are generated from the impact engine's documentation; the engine itself
 checks the values again when the service saves them.
 """
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS
+from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS, translated_record
 from canvas_app.impact.validation import RATING_FIELDS, SCHEDULE_FIELDS
 from canvas_app.models import Assessment, FundingKind
 
@@ -41,7 +42,7 @@ class RejectUnknownFieldsMixin:
             unknown = set(data) - set(self.fields)
             if unknown:
                 raise serializers.ValidationError(
-                    {str(name): ["Unknown field."] for name in sorted(unknown, key=str)}
+                    {str(name): [_("Unknown field.")] for name in sorted(unknown, key=str)}
                 )
         return super().to_internal_value(data)
 
@@ -86,6 +87,12 @@ class AssessmentSerializer(serializers.ModelSerializer):
             "duration_ms",
             "result",
         ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if isinstance(data.get("result"), dict):  # stored in English; read in the request's
+            data["result"] = translated_record(data["result"])
+        return data
 
     def get_scores(self, assessment: Assessment) -> dict[str, float | None]:
         return {

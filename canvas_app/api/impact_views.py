@@ -2,6 +2,7 @@
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
@@ -89,7 +90,7 @@ class AssessmentView(CanvasScopedView):
         state = assessment_state(self.get_canvas())
         if state.latest is None:
             return Response(
-                {"detail": "No assessment yet: enter the impact inputs first."},
+                {"detail": _("No assessment yet: enter the impact inputs first.")},
                 status=status.HTTP_404_NOT_FOUND,
             )
         latest = state.latest

@@ -1,6 +1,7 @@
 """API of the lifecycle: stage changes, decisions, revisions, snapshots and activity."""
 
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -127,10 +128,10 @@ class SnapshotViewSet(CanvasChildViewSet):
         target = None
         if to not in (None, "", "now"):
             if not str(to).isdigit():
-                raise ValidationError({"to": ["A snapshot id of this canvas, or omit it."]})
+                raise ValidationError({"to": [_("A snapshot id of this canvas, or omit it.")]})
             target = self.get_queryset().filter(pk=int(to)).first()
             if target is None:
-                raise ValidationError({"to": ["Not a snapshot of this canvas."]})
+                raise ValidationError({"to": [_("Not a snapshot of this canvas.")]})
         return Response(snapshot_diff(snapshot=snapshot, to=target, by=request.user))
 
     @extend_schema(
@@ -151,7 +152,7 @@ class SnapshotViewSet(CanvasChildViewSet):
         else:
             report = snapshot_report(snapshot)
             if report is None:
-                raise NotFound("No business case of this snapshot yet: POST to make it.")
+                raise NotFound(_("No business case of this snapshot yet: POST to make it."))
         code = (
             status.HTTP_200_OK if report.status == ReportStatus.DONE else status.HTTP_202_ACCEPTED
         )
@@ -164,7 +165,7 @@ class SnapshotViewSet(CanvasChildViewSet):
     def report_pdf(self, request, *args, **kwargs):
         report = snapshot_report(self.get_object())
         if report is None or report.status != ReportStatus.DONE:
-            raise NotFound("The PDF of this snapshot is not ready.")
+            raise NotFound(_("The PDF of this snapshot is not ready."))
         return FileResponse(
             report.pdf.open("rb"),
             content_type="application/pdf",

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from canvas_app.models import Report, ShareLink
@@ -20,6 +21,12 @@ class ReportSerializer(serializers.ModelSerializer):
             "finished_at",
             "download_url",
         ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data.get("error"):  # stored in English (services/reports.py); read in the request's
+            data["error"] = gettext(data["error"])
+        return data
 
     def get_download_url(self, report: Report) -> str | None:
         if report.status != "done":

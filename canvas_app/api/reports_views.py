@@ -2,6 +2,7 @@
 
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -17,6 +18,7 @@ from canvas_app.services.exchange import (
     canvas_import,
     canvas_replicate,
     parse_import_file,
+    too_large_message,
 )
 from canvas_app.services.export import canvas_export, cards_csv
 from canvas_app.services.reports import current_report, report_filename, report_request
@@ -39,7 +41,9 @@ class ReportView(CanvasScopedView):
     def get(self, request, canvas_pk: int):
         report = current_report(self.get_canvas())
         if report is None:
-            raise NotFound("No business case of this version of the canvas yet: POST to make it.")
+            raise NotFound(
+                _("No business case of this version of the canvas yet: POST to make it.")
+            )
         return Response(ReportSerializer(report).data)
 
     @extend_schema(request=None, responses={200: ReportSerializer, 202: ReportSerializer})
@@ -56,7 +60,7 @@ class ReportPdfView(CanvasScopedView):
     def get(self, request, canvas_pk: int):
         report = current_report(self.get_canvas())
         if report is None or report.status != ReportStatus.DONE:
-            raise NotFound("The PDF of this version of the canvas is not ready.")
+            raise NotFound(_("The PDF of this version of the canvas is not ready."))
         return FileResponse(
             report.pdf.open("rb"),
             content_type="application/pdf",
@@ -143,13 +147,11 @@ class ImportView(APIView):
     def _raw(self, request) -> bytes:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > MAX_IMPORT_BYTES + 64 * 1024:  # multipart adds some framing
-            raise ValidationError(
-                {"file": [f"The file is larger than {MAX_IMPORT_BYTES // 2**20} MB."]}
-            )
+            raise ValidationError({"file": [too_large_message()]})
         if request.content_type.startswith("multipart/"):
             upload = request.FILES.get("file")
             if upload is None:
-                raise ValidationError({"file": ["Attach the export as `file`."]})
+                raise ValidationError({"file": [_("Attach the export as `file`.")]})
             return upload.read(MAX_IMPORT_BYTES + 1)
         return request.body
 
@@ -182,7 +184,7 @@ class ReplicateView(APIView):
             .first()
         )
         if council is None:
-            raise ValidationError({"council": ["Not one of your councils."]})
+            raise ValidationError({"council": [_("Not one of your councils.")]})
         copy = canvas_replicate(source=source, council=council, by=request.user)
         copy = Canvas.objects.with_blocks_filled().get(pk=copy.pk)
         return Response(

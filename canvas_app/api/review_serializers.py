@@ -1,5 +1,6 @@
 """API representations of the review: invitations, comments and notifications."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -142,7 +143,7 @@ class CommentSerializer(serializers.ModelSerializer):
         return comment.hidden_at is not None
 
     def get_block_title(self, comment: Comment) -> str:
-        return BLOCKS_BY_KEY[comment.block].title
+        return str(BLOCKS_BY_KEY[comment.block].title)  # in the request's language
 
     def get_reply_count(self, comment: Comment) -> int:
         return getattr(comment, "reply_count", 0)
@@ -237,7 +238,7 @@ class MarkReadSerializer(serializers.Serializer):
 
     def validate(self, data: dict) -> dict:
         if not data.get("all") and not data.get("ids"):
-            raise serializers.ValidationError({"ids": ["Give the ids to mark, or all: true."]})
+            raise serializers.ValidationError({"ids": [_("Give the ids to mark, or all: true.")]})
         return data
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth import authenticate
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -141,7 +142,7 @@ class InvitationAcceptView(APIView):
         if invitation_resolve(token) is None:  # checked first: nothing is created then
             raise InvitationInvalid()
         missing = {
-            field: ["This field is required."]
+            field: [_("This field is required.")]
             for field in ("username", "password")
             if not data.get(field)
         }
@@ -229,12 +230,12 @@ class CommentViewSet(CanvasChildViewSet):
         if card_id is not None:
             card = canvas.cards.filter(pk=card_id).first()
             if card is None:
-                raise ValidationError({"card": ["Not a card of this canvas."]})
+                raise ValidationError({"card": [_("Not a card of this canvas.")]})
         parent = None
         if parent_id is not None:
             parent = self.get_queryset().filter(pk=parent_id).first()
             if parent is None:
-                raise ValidationError({"parent": ["Not a comment of this canvas."]})
+                raise ValidationError({"parent": [_("Not a comment of this canvas.")]})
         comment = comment_create(canvas=canvas, by=request.user, card=card, parent=parent, **data)
         return self._answer(comment, status.HTTP_201_CREATED)
 

@@ -2,6 +2,7 @@
 
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
@@ -159,7 +160,7 @@ class CardViewSet(
         card = self.get_object()
         version = request.query_params.get("version")
         if version is not None and not version.isdigit():
-            raise ValidationError({"version": ["A whole number is required."]})
+            raise ValidationError({"version": [_("A whole number is required.")]})
         card_delete(card=card, by=request.user, based_on_version=int(version) if version else None)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -172,7 +173,7 @@ class CardViewSet(
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if data.get("canvas", card.canvas_id) != card.canvas_id:
-            raise ValidationError({"canvas": ["Cards cannot be moved to another canvas."]})
+            raise ValidationError({"canvas": [_("Cards cannot be moved to another canvas.")]})
         card = card_move(card=card, by=request.user, block=data["block"], position=data["position"])
         return Response(CardSerializer(card).data)
 
@@ -186,7 +187,8 @@ class CardViewSet(
 
 
 class FrameworkView(APIView):
-    """The canvas blocks, in reading order, with their guiding questions."""
+    """The canvas blocks, in reading order, with their guiding questions, in the
+    request's language (Accept-Language)."""
 
     @extend_schema(responses=BlockSerializer(many=True))
     def get(self, request):

@@ -7,6 +7,7 @@ IMPACT_METHOD.md (version 1).
 
 from .docs import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS, SUBSCORE_DOCS, FieldDoc, ParameterDoc
 from .engine import assess
+from .flags import FLAG_MESSAGES, flag_message
 from .inputs import (
     CARBON_PRICE_MODES,
     DEFAULT_WEIGHTS,
@@ -17,13 +18,14 @@ from .inputs import (
     InputError,
     MethodParameters,
 )
-from .result import METHOD_VERSION, AssessmentResult
+from .result import METHOD_VERSION, AssessmentResult, translated_record
 from .risk import seed_for
 from .validation import validate_funding, validate_inputs, validate_parameters
 
 __all__ = [
     "CARBON_PRICE_MODES",
     "DEFAULT_WEIGHTS",
+    "FLAG_MESSAGES",
     "INPUT_DOCS",
     "INPUT_FIELDS",
     "METHOD_VERSION",
@@ -39,7 +41,9 @@ __all__ = [
     "MethodParameters",
     "ParameterDoc",
     "assess",
+    "flag_message",
     "seed_for",
+    "translated_record",
     "validate_funding",
     "validate_inputs",
     "validate_parameters",

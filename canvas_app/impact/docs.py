@@ -1,7 +1,8 @@
 """Labels, units, help texts and sources for every input, parameter and sub-score.
 
 Forms, the API schema and the report read these, so the wording lives in one place and
-matches the method document.
+matches the method document. The texts are English, marked with gettext_noop: whatever
+shows one to a person translates it then, with gettext(doc.label) (or `text._`).
 """
 
 from collections.abc import Mapping
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .inputs import DEFAULT_WEIGHTS
+from .text import gettext_noop
 
 
 @dataclass(frozen=True)
@@ -35,159 +37,247 @@ class SubScoreDoc:
 
 
 RATING_ANCHORS: Mapping[int, str] = MappingProxyType(
-    {1: "No effect", 2: "Minor", 3: "Moderate", 4: "Significant", 5: "Transformative"}
+    {
+        1: gettext_noop("No effect"),
+        2: gettext_noop("Minor"),
+        3: gettext_noop("Moderate"),
+        4: gettext_noop("Significant"),
+        5: gettext_noop("Transformative"),
+    }
 )
 
-_SCHEDULE_HELP = (
+_SCHEDULE_HELP = gettext_noop(
     "Optional: one amount for each year 0 to n (n + 1 values). When given, it replaces "
     "the single amount above."
 )
-_RATING_HELP = (
+_RATING_HELP = gettext_noop(
     "Optional. 1 = no effect, 2 = minor, 3 = moderate, 4 = significant, 5 = transformative."
 )
+_RATING = gettext_noop("rating 1-5")
 
 INPUT_DOCS: Mapping[str, FieldDoc] = MappingProxyType(
     {
         "lifetime_years": FieldDoc(
-            "Lifetime", "years", "How many years the service runs; 1 to 60."
+            gettext_noop("Lifetime"),
+            gettext_noop("years"),
+            gettext_noop("How many years the service runs; 1 to 60."),
         ),
         "first_year": FieldDoc(
-            "First year of operation", "calendar year", "The first year the service runs (t = 1)."
+            gettext_noop("First year of operation"),
+            gettext_noop("calendar year"),
+            gettext_noop("The first year the service runs (t = 1)."),
         ),
-        "capex": FieldDoc("Investment (capex)", "EUR", "One-off investment, paid in year 0."),
-        "opex": FieldDoc("Operating cost per year", "EUR/year", "Running costs in each year."),
+        "capex": FieldDoc(
+            gettext_noop("Investment (capex)"),
+            gettext_noop("EUR"),
+            gettext_noop("One-off investment, paid in year 0."),
+        ),
+        "opex": FieldDoc(
+            gettext_noop("Operating cost per year"),
+            gettext_noop("EUR/year"),
+            gettext_noop("Running costs in each year."),
+        ),
         "revenue": FieldDoc(
-            "Revenue per year", "EUR/year", "Fees, sponsorship, data sales and other income."
+            gettext_noop("Revenue per year"),
+            gettext_noop("EUR/year"),
+            gettext_noop("Fees, sponsorship, data sales and other income."),
         ),
         "savings": FieldDoc(
-            "Savings per year", "EUR/year", "Costs the council no longer pays (energy, upkeep)."
+            gettext_noop("Savings per year"),
+            gettext_noop("EUR/year"),
+            gettext_noop("Costs the council no longer pays (energy, upkeep)."),
         ),
         "other_benefits": FieldDoc(
-            "Other benefits per year",
-            "EUR/year",
-            "Other monetised benefits to society (health, time savings). 0 if unknown.",
+            gettext_noop("Other benefits per year"),
+            gettext_noop("EUR/year"),
+            gettext_noop(
+                "Other monetised benefits to society (health, time savings). 0 if unknown."
+            ),
         ),
         "residual_value": FieldDoc(
-            "Residual value", "EUR", "What the assets are still worth at the end of the lifetime."
+            gettext_noop("Residual value"),
+            gettext_noop("EUR"),
+            gettext_noop("What the assets are still worth at the end of the lifetime."),
         ),
-        "capex_schedule": FieldDoc("Investment by year", "EUR", _SCHEDULE_HELP),
-        "opex_schedule": FieldDoc("Operating cost by year", "EUR", _SCHEDULE_HELP),
-        "revenue_schedule": FieldDoc("Revenue by year", "EUR", _SCHEDULE_HELP),
-        "savings_schedule": FieldDoc("Savings by year", "EUR", _SCHEDULE_HELP),
-        "other_benefits_schedule": FieldDoc("Other benefits by year", "EUR", _SCHEDULE_HELP),
+        "capex_schedule": FieldDoc(
+            gettext_noop("Investment by year"), gettext_noop("EUR"), _SCHEDULE_HELP
+        ),
+        "opex_schedule": FieldDoc(
+            gettext_noop("Operating cost by year"), gettext_noop("EUR"), _SCHEDULE_HELP
+        ),
+        "revenue_schedule": FieldDoc(
+            gettext_noop("Revenue by year"), gettext_noop("EUR"), _SCHEDULE_HELP
+        ),
+        "savings_schedule": FieldDoc(
+            gettext_noop("Savings by year"), gettext_noop("EUR"), _SCHEDULE_HELP
+        ),
+        "other_benefits_schedule": FieldDoc(
+            gettext_noop("Other benefits by year"), gettext_noop("EUR"), _SCHEDULE_HELP
+        ),
         "energy_saved_kwh": FieldDoc(
-            "Energy saved", "kWh/year", "Electricity saved each year; converted to CO2e."
+            gettext_noop("Energy saved"),
+            gettext_noop("kWh/year"),
+            gettext_noop("Electricity saved each year; converted to CO2e."),
         ),
         "other_ghg_t": FieldDoc(
-            "Other greenhouse gas avoided",
-            "t CO2e/year",
-            "Emissions avoided other than through electricity, e.g. from modal shift.",
+            gettext_noop("Other greenhouse gas avoided"),
+            gettext_noop("t CO2e/year"),
+            gettext_noop(
+                "Emissions avoided other than through electricity, e.g. from modal shift."
+            ),
         ),
-        "nox_kg": FieldDoc("NOx avoided", "kg/year", "Nitrogen oxides no longer emitted."),
-        "pm25_kg": FieldDoc("PM2.5 avoided", "kg/year", "Fine particles no longer emitted."),
+        "nox_kg": FieldDoc(
+            gettext_noop("NOx avoided"),
+            gettext_noop("kg/year"),
+            gettext_noop("Nitrogen oxides no longer emitted."),
+        ),
+        "pm25_kg": FieldDoc(
+            gettext_noop("PM2.5 avoided"),
+            gettext_noop("kg/year"),
+            gettext_noop("Fine particles no longer emitted."),
+        ),
         "jobs_fte": FieldDoc(
-            "Jobs created", "FTE", "Full-time equivalent jobs. Leave empty if unknown."
+            gettext_noop("Jobs created"),
+            gettext_noop("FTE"),
+            gettext_noop("Full-time equivalent jobs. Leave empty if unknown."),
         ),
         "users_served": FieldDoc(
-            "Users served", "people", "People who use the service. Leave empty if unknown."
+            gettext_noop("Users served"),
+            gettext_noop("people"),
+            gettext_noop("People who use the service. Leave empty if unknown."),
         ),
         "target_population": FieldDoc(
-            "Target population", "people", "People the service is meant for."
+            gettext_noop("Target population"),
+            gettext_noop("people"),
+            gettext_noop("People the service is meant for."),
         ),
-        "rating_local_environment": FieldDoc("Local environment", "rating 1-5", _RATING_HELP),
-        "rating_accessibility": FieldDoc("Accessibility", "rating 1-5", _RATING_HELP),
-        "rating_inclusion": FieldDoc("Inclusion and equity", "rating 1-5", _RATING_HELP),
+        "rating_local_environment": FieldDoc(
+            gettext_noop("Local environment"), _RATING, _RATING_HELP
+        ),
+        "rating_accessibility": FieldDoc(gettext_noop("Accessibility"), _RATING, _RATING_HELP),
+        "rating_inclusion": FieldDoc(gettext_noop("Inclusion and equity"), _RATING, _RATING_HELP),
         "rating_engagement": FieldDoc(
-            "Citizen engagement and co-creation", "rating 1-5", _RATING_HELP
+            gettext_noop("Citizen engagement and co-creation"), _RATING, _RATING_HELP
         ),
         "rating_safety_health": FieldDoc(
-            "Safety, health and quality of life", "rating 1-5", _RATING_HELP
+            gettext_noop("Safety, health and quality of life"), _RATING, _RATING_HELP
         ),
     }
 )
 
-_CBA_GUIDE = "EU Guide to Cost-Benefit Analysis of Investment Projects, 2014"
+_CBA_GUIDE = gettext_noop("EU Guide to Cost-Benefit Analysis of Investment Projects, 2014")
+_PER_YEAR_REAL = gettext_noop("fraction per year (real)")
+_EXTERNAL_COSTS = gettext_noop(
+    "Illustrative; set from the Handbook on the external costs of transport"
+)
+_DESIGN_CHOICE = gettext_noop("Design choice")
 
 PARAMETER_DOCS: Mapping[str, ParameterDoc] = MappingProxyType(
     {
         "financial_discount_rate": ParameterDoc(
-            "Financial discount rate", "fraction per year (real)", 0.04, _CBA_GUIDE
+            gettext_noop("Financial discount rate"), _PER_YEAR_REAL, 0.04, _CBA_GUIDE
         ),
         "social_discount_rate": ParameterDoc(
-            "Social discount rate",
-            "fraction per year (real)",
+            gettext_noop("Social discount rate"),
+            _PER_YEAR_REAL,
             0.03,
-            f"{_CBA_GUIDE}; 0.05 is the option for Cohesion countries (2021-27 Vademecum)",
+            gettext_noop(
+                "EU Guide to Cost-Benefit Analysis of Investment Projects, 2014; "
+                "0.05 is the option for Cohesion countries (2021-27 Vademecum)"
+            ),
         ),
         "grid_emission_factor": ParameterDoc(
-            "Grid emission factor",
-            "kg CO2e/kWh",
+            gettext_noop("Grid emission factor"),
+            gettext_noop("kg CO2e/kWh"),
             0.25,
-            "Between the EEA EU-27 figures for 2018 (0.281) and 2023 (about 0.21); "
-            "use your national factor",
+            gettext_noop(
+                "Between the EEA EU-27 figures for 2018 (0.281) and 2023 (about 0.21); "
+                "use your national factor"
+            ),
         ),
         "carbon_price_mode": ParameterDoc(
-            "Carbon price mode",
-            "constant | eib_path",
+            gettext_noop("Carbon price mode"),
+            "constant | eib_path",  # the values themselves: not translated
             "constant",
-            "constant: one price for every year; eib_path: EIB Climate Bank Roadmap path "
-            "through 80 (2020), 250 (2030) and 800 (2050) EUR/t",
+            gettext_noop(
+                "constant: one price for every year; eib_path: EIB Climate Bank Roadmap path "
+                "through 80 (2020), 250 (2030) and 800 (2050) EUR/t"
+            ),
         ),
         "carbon_price": ParameterDoc(
-            "Carbon price (constant mode)",
-            "EUR/t CO2e",
+            gettext_noop("Carbon price (constant mode)"),
+            gettext_noop("EUR/t CO2e"),
             250.0,
-            "EIB shadow cost of carbon, 2030 value",
+            gettext_noop("EIB shadow cost of carbon, 2030 value"),
         ),
         "nox_damage_cost": ParameterDoc(
-            "NOx damage cost",
-            "EUR/kg",
-            20.0,
-            "Illustrative; set from the Handbook on the external costs of transport",
+            gettext_noop("NOx damage cost"), gettext_noop("EUR/kg"), 20.0, _EXTERNAL_COSTS
         ),
         "pm25_damage_cost": ParameterDoc(
-            "PM2.5 damage cost",
-            "EUR/kg",
-            120.0,
-            "Illustrative; set from the Handbook on the external costs of transport",
+            gettext_noop("PM2.5 damage cost"), gettext_noop("EUR/kg"), 120.0, _EXTERNAL_COSTS
         ),
         "ghg_inventory_t": ParameterDoc(
-            "City GHG inventory", "t CO2e/year", 500_000.0, "The council's own inventory"
+            gettext_noop("City GHG inventory"),
+            gettext_noop("t CO2e/year"),
+            500_000.0,
+            gettext_noop("The council's own inventory"),
         ),
         "ghg_goalpost_share": ParameterDoc(
-            "GHG goalpost share",
-            "fraction of the inventory",
+            gettext_noop("GHG goalpost share"),
+            gettext_noop("fraction of the inventory"),
             0.001,
-            "Design choice: a service avoiding 0.1 % of the inventory scores 100 on EN1",
+            gettext_noop(
+                # xgettext:no-python-format
+                "Design choice: a service avoiding 0.1 % of the inventory scores 100 on EN1"
+            ),
         ),
         "jobs_goalpost_per_meur": ParameterDoc(
-            "Jobs goalpost", "FTE per EUR 1 M of capex", 10.0, "Design choice"
+            gettext_noop("Jobs goalpost"),
+            gettext_noop("FTE per EUR 1 M of capex"),
+            10.0,
+            _DESIGN_CHOICE,
         ),
         "reach_goalpost": ParameterDoc(
-            "Reach goalpost", "fraction of the target population", 0.5, "Design choice"
+            gettext_noop("Reach goalpost"),
+            gettext_noop("fraction of the target population"),
+            0.5,
+            _DESIGN_CHOICE,
         ),
         "weights": ParameterDoc(
-            "Sub-score weights",
-            "weight (renormalised within each dimension)",
+            gettext_noop("Sub-score weights"),
+            gettext_noop("weight (renormalised within each dimension)"),
             DEFAULT_WEIGHTS,
-            "Impact method, section 4 (OECD/JRC Handbook on Constructing Composite Indicators)",
+            gettext_noop(
+                "Impact method, section 4 (OECD/JRC Handbook on Constructing Composite Indicators)"
+            ),
         ),
     }
 )
 
+# Code, label, dimension (a key, not translated), CITYkeys theme.
 _SUBSCORES = (
-    ("EC1", "Benefit-cost ratio", "economic", "Prosperity"),
-    ("EC2", "Payback within lifetime", "economic", "Prosperity"),
-    ("EC3", "Operating-cost coverage", "economic", "Prosperity"),
-    ("EC4", "Jobs intensity", "economic", "Prosperity (employment)"),
-    ("EN1", "Greenhouse gas reduction", "environmental", "Planet"),
-    ("EN2", "Carbon cost-effectiveness", "environmental", "Planet"),
-    ("EN3", "Local environment", "environmental", "Planet (pollution)"),
-    ("SO1", "Reach", "social", "People"),
-    ("SO2", "Accessibility", "social", "People"),
-    ("SO3", "Inclusion and equity", "social", "People"),
-    ("SO4", "Citizen engagement and co-creation", "social", "Governance (community involvement)"),
-    ("SO5", "Safety, health and quality of life", "social", "People (health, safety)"),
+    ("EC1", gettext_noop("Benefit-cost ratio"), "economic", gettext_noop("Prosperity")),
+    ("EC2", gettext_noop("Payback within lifetime"), "economic", gettext_noop("Prosperity")),
+    ("EC3", gettext_noop("Operating-cost coverage"), "economic", gettext_noop("Prosperity")),
+    ("EC4", gettext_noop("Jobs intensity"), "economic", gettext_noop("Prosperity (employment)")),
+    ("EN1", gettext_noop("Greenhouse gas reduction"), "environmental", gettext_noop("Planet")),
+    ("EN2", gettext_noop("Carbon cost-effectiveness"), "environmental", gettext_noop("Planet")),
+    ("EN3", gettext_noop("Local environment"), "environmental", gettext_noop("Planet (pollution)")),
+    ("SO1", gettext_noop("Reach"), "social", gettext_noop("People")),
+    ("SO2", gettext_noop("Accessibility"), "social", gettext_noop("People")),
+    ("SO3", gettext_noop("Inclusion and equity"), "social", gettext_noop("People")),
+    (
+        "SO4",
+        gettext_noop("Citizen engagement and co-creation"),
+        "social",
+        gettext_noop("Governance (community involvement)"),
+    ),
+    (
+        "SO5",
+        gettext_noop("Safety, health and quality of life"),
+        "social",
+        gettext_noop("People (health, safety)"),
+    ),
 )
 
 SUBSCORE_DOCS: Mapping[str, SubScoreDoc] = MappingProxyType(

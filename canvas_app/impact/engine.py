@@ -13,15 +13,16 @@ from .result import METHOD_VERSION, AssessmentResult
 from .risk import DEFAULT_DRAWS, simulate
 from .scores import readings
 from .sensitivity import contributions, sensitivity
+from .text import _
 from .validation import validate_funding, validate_inputs, validate_parameters
 
 
 def _check_risk_options(seed: int, draws: int) -> None:
     errors: dict[str, list[str]] = {}
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        errors["risk_seed"] = ["Must be a whole number, 0 or more."]
+        errors["risk_seed"] = [_("Must be a whole number, 0 or more.")]
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
-        errors["risk_draws"] = ["Must be a whole number, 0 or more."]
+        errors["risk_draws"] = [_("Must be a whole number, 0 or more.")]
     if errors:
         raise InputError(errors)
 

@@ -1,10 +1,18 @@
-"""Warnings the report lists with their figures (section 4 of the method)."""
+"""Warnings the report lists with their figures (section 4 of the method).
 
-from collections.abc import Mapping
+A flag is stored with the assessment, so its `message` is written in English, whoever
+asked for the assessment. The wording lives in FLAG_MESSAGES (marked with gettext_noop);
+to show a flag in the reader's language, call flag_message(code, figures), which
+translates the wording with `text._` and fills in the figures.
+"""
+
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .finance import CostBenefit
 from .funding import FundingGap, FundingPlan
+from .text import _, gettext_noop
 
 # Sums of funding amounts pick up float noise; a shortfall under half a cent is none.
 MONEY_TOLERANCE = 0.005
@@ -21,14 +29,80 @@ def _eur(amount: float) -> str:
     return f"EUR {amount:,.0f}"
 
 
+# Each placeholder is a key of the flag's figures, shown as FIGURE_FORMATS formats it.
+FLAG_MESSAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "operating_deficit": gettext_noop(
+            "Revenue and savings do not cover the operating costs over the lifetime "
+            "(discounted net revenue {discounted_net_revenue}): the service needs "
+            "a lasting subsidy to run."
+        ),
+        "no_payback": gettext_noop(
+            "The investment does not pay for itself within the {lifetime_years}-year lifetime."
+        ),
+        "benefit_cost_below_one": gettext_noop(
+            "Discounted benefits are lower than discounted costs (B/C ratio {benefit_cost_ratio})."
+        ),
+        "abatement_cost_high": gettext_noop(
+            "Each tonne of CO2e avoided costs {abatement_cost_eur_per_t}, more than twice "
+            "the carbon price of {carbon_price} per tonne: an expensive way to cut emissions."
+        ),
+        "funding_shortfall": gettext_noop(
+            "The funding plan covers {funding_total} of the {total_capex} investment; "
+            "{unfunded} is not yet funded."
+        ),
+    }
+)
+
+FIGURE_FORMATS: Mapping[str, Callable[[float], str]] = MappingProxyType(
+    {
+        "discounted_net_revenue": _eur,
+        "lifetime_years": lambda years: f"{years:.0f}",
+        "benefit_cost_ratio": lambda ratio: f"{ratio:.2f}",
+        "abatement_cost_eur_per_t": _eur,
+        "carbon_price": _eur,
+        "funding_total": _eur,
+        "total_capex": _eur,
+        "unfunded": _eur,
+    }
+)
+
+
+def flag_message(
+    code: str,
+    figures: Mapping[str, float | None],
+    *,
+    translate: Callable[[str], str] = _,
+) -> str:
+    """A flag's message with its figures, in the current language (`translate`).
+
+    Works on a Flag's fields and on a stored flag (`flag["code"], flag["figures"]`).
+    """
+    shown = _Shown(
+        (key, FIGURE_FORMATS[key](value))
+        for key, value in figures.items()
+        if key in FIGURE_FORMATS and value is not None
+    )
+    return translate(FLAG_MESSAGES[code]).format_map(shown)
+
+
+class _Shown(dict):
+    """Formatted figures; one stored as null (not finite) reads "n/a"."""
+
+    def __missing__(self, key: str) -> str:
+        return "n/a"
+
+
+def _flag(code: str, figures: Mapping[str, float | None]) -> Flag:
+    # English, not the current language: the flag is stored and shown to many readers.
+    return Flag(code, flag_message(code, figures, translate=gettext_noop), figures)
+
+
 def operating_deficit(gap: FundingGap) -> Flag | None:
     if not gap.operating_deficit:
         return None
-    return Flag(
+    return _flag(
         "operating_deficit",
-        "Revenue and savings do not cover the operating costs over the lifetime "
-        f"(discounted net revenue {_eur(gap.discounted_net_revenue)}): the service needs "
-        "a lasting subsidy to run.",
         {"discounted_net_revenue": gap.discounted_net_revenue},
     )
 
@@ -36,9 +110,8 @@ def operating_deficit(gap: FundingGap) -> Flag | None:
 def no_payback(cba: CostBenefit, lifetime_years: int) -> Flag | None:
     if cba.simple_payback_years is not None:
         return None
-    return Flag(
+    return _flag(
         "no_payback",
-        f"The investment does not pay for itself within the {lifetime_years}-year lifetime.",
         {"lifetime_years": float(lifetime_years), "fnpv": cba.fnpv},
     )
 
@@ -47,9 +120,8 @@ def benefit_cost_below_one(cba: CostBenefit) -> Flag | None:
     bcr = cba.benefit_cost_ratio
     if bcr is None or bcr >= 1:
         return None
-    return Flag(
+    return _flag(
         "benefit_cost_below_one",
-        f"Discounted benefits are lower than discounted costs (B/C ratio {bcr:.2f}).",
         {"benefit_cost_ratio": bcr, "pv_benefits": cba.pv_benefits, "pv_costs": cba.pv_costs},
     )
 
@@ -58,10 +130,8 @@ def abatement_cost_high(cba: CostBenefit) -> Flag | None:
     cost, price = cba.abatement_cost_eur_per_t, cba.carbon_price_first_year
     if cost is None or cost <= 2 * price:
         return None
-    return Flag(
+    return _flag(
         "abatement_cost_high",
-        f"Each tonne of CO2e avoided costs {_eur(cost)}, more than twice the carbon price "
-        f"of {_eur(price)} per tonne: an expensive way to cut emissions.",
         {"abatement_cost_eur_per_t": cost, "carbon_price": price, "threshold": 2 * price},
     )
 
@@ -70,10 +140,8 @@ def funding_shortfall(plan: FundingPlan) -> Flag | None:
     # Without any funding source there is no plan to judge yet.
     if plan.source_count == 0 or plan.total >= plan.total_capex - MONEY_TOLERANCE:
         return None
-    return Flag(
+    return _flag(
         "funding_shortfall",
-        f"The funding plan covers {_eur(plan.total)} of the {_eur(plan.total_capex)} "
-        f"investment; {_eur(plan.unfunded)} is not yet funded.",
         {
             "funding_total": plan.total,
             "funding_secured": plan.secured,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Literal
 
+from .text import _
+
 Schedule = tuple[float, ...]  # one amount per year t = 0..n
 CarbonPriceMode = Literal["constant", "eib_path"]
 CARBON_PRICE_MODES: tuple[str, ...] = ("constant", "eib_path")
@@ -47,7 +49,7 @@ class InputError(ValueError):
     def __init__(self, errors: Mapping[str, list[str]]) -> None:
         self.errors: dict[str, list[str]] = {key: list(msgs) for key, msgs in errors.items()}
         summary = "; ".join(f"{key}: {' '.join(msgs)}" for key, msgs in self.errors.items())
-        super().__init__(summary or "Invalid input.")
+        super().__init__(summary or _("Invalid input."))
 
 
 @dataclass(frozen=True)

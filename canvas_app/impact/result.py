@@ -2,7 +2,7 @@
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -11,12 +11,13 @@ import numpy as np
 from .aggregate import Scores, SubScore
 from .carbon import Environment
 from .finance import CostBenefit
-from .flags import Flag
+from .flags import FLAG_MESSAGES, Flag, flag_message
 from .flows import Flows
 from .funding import FundingGap, FundingPlan
 from .inputs import FundingSource, ImpactInputs, MethodParameters
 from .risk import RiskResult
 from .sensitivity import Sensitivity
+from .text import _
 
 METHOD_VERSION = 1
 
@@ -125,3 +126,40 @@ class AssessmentResult:
             "risk": self.risk,
         }
         return cast(dict[str, object], jsonable(record))
+
+
+def translated_record(record: Mapping[str, object], translate: Callable[[str], str] = _) -> dict:
+    """A stored record (`as_dict()`) with its texts for people in the current language.
+
+    The record keeps them in English: sub-score labels, themes, notes and formulas in
+    words, sensitivity labels and flag messages. Figures and keys are left as they are.
+    """
+
+    def text(value: object) -> object:
+        # gettext("") would answer the catalogue's header
+        return translate(value) if isinstance(value, str) and value else value
+
+    def texts(entry: object, keys: tuple[str, ...]) -> object:
+        if not isinstance(entry, Mapping):
+            return entry
+        return {**entry, **{key: text(entry[key]) for key in keys if key in entry}}
+
+    def flag(entry: object) -> object:
+        if not isinstance(entry, Mapping) or entry.get("code") not in FLAG_MESSAGES:
+            return entry
+        message = flag_message(entry["code"], entry.get("figures") or {}, translate=translate)
+        return {**entry, "message": message}
+
+    result = dict(record)
+    sub_score_texts = ("label", "theme", "note", "formula")
+    if isinstance(result.get("sub_scores"), list):
+        result["sub_scores"] = [texts(e, sub_score_texts) for e in result["sub_scores"]]
+    if isinstance(result.get("flags"), list):
+        result["flags"] = [flag(entry) for entry in result["flags"]]
+    sensitivity = result.get("sensitivity")
+    if isinstance(sensitivity, Mapping):
+        result["sensitivity"] = {
+            key: [texts(e, ("label",)) for e in value] if isinstance(value, list) else value
+            for key, value in sensitivity.items()
+        }
+    return result

@@ -3,17 +3,19 @@
 from dataclasses import dataclass
 
 from .flows import Flows, pv
+from .text import gettext_noop
 
 TORNADO_STEP = 0.20  # each variable at -20 % and +20 %
 CRITICAL_LIMIT_PCT = 100.0  # critical when a 1 % change moves ENPV by more than 1 %
 
-# Variables tested, with the sign of their contribution to ENPV.
+# Variables tested, with the sign of their contribution to ENPV. The labels are stored
+# in English with the result; whatever shows one translates it then (`text._`).
 VARIABLES: tuple[tuple[str, str, float], ...] = (
-    ("capex", "Investment (capex)", -1.0),
-    ("opex", "Operating cost", -1.0),
-    ("revenue", "Revenue", 1.0),
-    ("savings", "Savings", 1.0),
-    ("other_benefits", "Other benefits", 1.0),
+    ("capex", gettext_noop("Investment (capex)"), -1.0),
+    ("opex", gettext_noop("Operating cost"), -1.0),
+    ("revenue", gettext_noop("Revenue"), 1.0),
+    ("savings", gettext_noop("Savings"), 1.0),
+    ("other_benefits", gettext_noop("Other benefits"), 1.0),
 )
 
 
@@ -43,14 +45,14 @@ class Sensitivity:
 
 def contributions(flows: Flows, rate: float) -> dict[str, float]:
     """Each variable's signed PV contribution to ENPV."""
-    return {name: sign * pv(getattr(flows, name), rate) for name, _, sign in VARIABLES}
+    return {name: sign * pv(getattr(flows, name), rate) for name, _label, sign in VARIABLES}
 
 
 def sensitivity(flows: Flows, rate: float, enpv: float) -> Sensitivity:
     """ENPV is linear in each variable, so both figures follow from its PV contribution."""
     parts = contributions(flows, rate)
     switching, tornado = [], []
-    for name, label, _ in VARIABLES:
+    for name, label, _sign in VARIABLES:
         part = parts[name]
         pct = -enpv / part * 100 if part != 0 else None
         critical = pct is not None and abs(pct) <= CRITICAL_LIMIT_PCT

@@ -21,6 +21,7 @@ from .inputs import (
     InputError,
     MethodParameters,
 )
+from .text import _, gettext_noop
 
 AMOUNT_FIELDS = ("capex", "opex", "revenue", "savings", "other_benefits", "residual_value")
 SCHEDULE_FIELDS = tuple(f"{name}_schedule" for name in AMOUNT_FIELDS[:5])
@@ -45,8 +46,15 @@ COST_PARAMETERS = ("grid_emission_factor", "carbon_price", "nox_damage_cost", "p
 POSITIVE_PARAMETERS = ("ghg_inventory_t", "jobs_goalpost_per_meur")
 SHARE_PARAMETERS = ("ghg_goalpost_share", "reach_goalpost")
 
-REQUIRED = "This field is required."
-NEGATIVE = "Must not be negative."
+# Marked here, translated where they are used: _(REQUIRED).
+REQUIRED = gettext_noop("This field is required.")
+NEGATIVE = gettext_noop("Must not be negative.")
+# One whole sentence per dimension, so each translates as a sentence.
+ZERO_WEIGHTS = {
+    "economic": gettext_noop("The economic weights must not all be zero."),
+    "environmental": gettext_noop("The environmental weights must not all be zero."),
+    "social": gettext_noop("The social weights must not all be zero."),
+}
 
 
 class _Invalid(Exception):
@@ -56,19 +64,19 @@ class _Invalid(Exception):
 def _number(value: object) -> float:
     # bool is an int subclass, and True as an amount is always a mistake
     if isinstance(value, bool):
-        raise _Invalid("Must be a number, not true or false.")
+        raise _Invalid(_("Must be a number, not true or false."))
     if isinstance(value, str):
-        raise _Invalid("Must be a number, not text.")
+        raise _Invalid(_("Must be a number, not text."))
     if not isinstance(value, numbers.Real | Decimal):
-        raise _Invalid("Must be a number.")
+        raise _Invalid(_("Must be a number."))
     number = float(value)
     if not math.isfinite(number):
-        raise _Invalid("Must be a finite number.")
+        raise _Invalid(_("Must be a finite number."))
     return number
 
 
 def _whole(value: object, low: int, high: int) -> int:
-    message = f"Must be a whole number from {low} to {high}."
+    message = _("Must be a whole number from {low} to {high}.").format(low=low, high=high)
     try:
         number = _number(value)
     except _Invalid as problem:
@@ -81,21 +89,25 @@ def _whole(value: object, low: int, high: int) -> int:
 def _non_negative(value: object) -> float:
     number = _number(value)
     if number < 0:
-        raise _Invalid(NEGATIVE)
+        raise _Invalid(_(NEGATIVE))
     return number
 
 
 def _schedule(value: object, n: int | None) -> tuple[float, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
-        raise _Invalid("Must be a list of yearly amounts, one for each year 0 to n.")
+        raise _Invalid(_("Must be a list of yearly amounts, one for each year 0 to n."))
     if n is not None and len(value) != n + 1:
-        raise _Invalid(f"Must give {n + 1} yearly amounts (years 0 to {n}), not {len(value)}.")
+        raise _Invalid(
+            _("Must give {count} yearly amounts (years 0 to {last}), not {given}.").format(
+                count=n + 1, last=n, given=len(value)
+            )
+        )
     amounts = []
     for t, item in enumerate(value):
         try:
             amounts.append(_non_negative(item))
         except _Invalid as problem:
-            raise _Invalid(f"Year {t}: {problem}") from None
+            raise _Invalid(_("Year {year}: {problem}").format(year=t, problem=problem)) from None
     return tuple(amounts)
 
 
@@ -108,7 +120,7 @@ class _Collector:
         self.values: dict[str, object] = {}
         for key in raw:
             if key not in known:
-                self.add(str(key), "Unknown field.")
+                self.add(str(key), _("Unknown field."))
 
     def add(self, key: str, message: str) -> None:
         self.errors.setdefault(key, []).append(message)
@@ -136,7 +148,7 @@ def validate_inputs(raw: Mapping[str, object]) -> ImpactInputs:
     fields = _Collector(raw, INPUT_FIELDS)
     for key in ("lifetime_years", "first_year"):
         if raw.get(key) is None:
-            fields.add(key, REQUIRED)
+            fields.add(key, _(REQUIRED))
     fields.check("lifetime_years", _whole, 1, 60)
     fields.check("first_year", _whole, 1900, 2200)
     n = fields.values.get("lifetime_years")
@@ -150,7 +162,7 @@ def validate_inputs(raw: Mapping[str, object]) -> ImpactInputs:
         fields.check(key, _whole, 1, 5)
     users, population = fields.values.get("users_served"), fields.values.get("target_population")
     if users is not None and population is not None and users > population:
-        fields.add("users_served", "Users served cannot exceed the target population.")
+        fields.add("users_served", _("Users served cannot exceed the target population."))
     fields.raise_if_any()
     return ImpactInputs(**fields.values)
 
@@ -158,27 +170,29 @@ def validate_inputs(raw: Mapping[str, object]) -> ImpactInputs:
 def _rate(value: object) -> float:
     number = _number(value)
     if not 0 <= number < 0.5:
-        raise _Invalid("Must be a fraction from 0 up to (not including) 0.5, e.g. 0.04 for 4 %.")
+        raise _Invalid(_("Must be a fraction from 0 up to (not including) 0.5, e.g. 0.04 for 4 %."))
     return number
 
 
 def _positive(value: object) -> float:
     number = _number(value)
     if number <= 0:
-        raise _Invalid("Must be greater than 0.")
+        raise _Invalid(_("Must be greater than 0."))
     return number
 
 
 def _share(value: object) -> float:
     number = _number(value)
     if not 0 < number <= 1:
-        raise _Invalid("Must be a fraction above 0 and at most 1, e.g. 0.5 for 50 %.")
+        raise _Invalid(_("Must be a fraction above 0 and at most 1, e.g. 0.5 for 50 %."))
     return number
 
 
 def _mode(value: object) -> str:
     if value not in CARBON_PRICE_MODES:
-        raise _Invalid(f"Must be one of: {', '.join(CARBON_PRICE_MODES)}.")
+        raise _Invalid(
+            _("Must be one of: {choices}.").format(choices=", ".join(CARBON_PRICE_MODES))
+        )
     return str(value)
 
 
@@ -187,12 +201,12 @@ def _weights(raw: object, fields: _Collector) -> dict[str, float]:
     if raw is None:
         return dict(DEFAULT_WEIGHTS)
     if not isinstance(raw, Mapping):
-        fields.add("weights", "Must map sub-score codes (EC1...SO5) to weights.")
+        fields.add("weights", _("Must map sub-score codes (EC1...SO5) to weights."))
         return dict(DEFAULT_WEIGHTS)
     weights = dict(DEFAULT_WEIGHTS)
     for code, value in raw.items():
         if code not in DEFAULT_WEIGHTS:
-            fields.add(f"weights.{code}", "Unknown sub-score code.")
+            fields.add(f"weights.{code}", _("Unknown sub-score code."))
             continue
         try:
             weights[code] = _non_negative(value)
@@ -200,7 +214,7 @@ def _weights(raw: object, fields: _Collector) -> dict[str, float]:
             fields.add(f"weights.{code}", str(problem))
     for dimension, codes in DIMENSION_CODES.items():
         if sum(weights[code] for code in codes) <= 0:
-            fields.add("weights", f"The {dimension} weights must not all be zero.")
+            fields.add("weights", _(ZERO_WEIGHTS[dimension]))
     return weights
 
 

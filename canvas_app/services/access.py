@@ -2,6 +2,7 @@
 views and the API enforce the same rules."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from canvas_app.models import (
     EDIT_ROLES,
@@ -33,7 +34,7 @@ def role_in(user, council: Council) -> str | None:
 def ensure_member(user, council: Council) -> str:
     role = role_in(user, council)
     if role is None:
-        raise PermissionDenied("You are not a member of this council.")
+        raise PermissionDenied(_("You are not a member of this council."))
     return role
 
 
@@ -41,24 +42,26 @@ def ensure_member_somewhere(user) -> None:
     """Council-wide pages (the library) are for council members, not for people who
     were only invited to a canvas."""
     if not Membership.objects.filter(user=user).exists():
-        raise PermissionDenied("Only members of a council can do this.")
+        raise PermissionDenied(_("Only members of a council can do this."))
 
 
 def ensure_can_edit(user, council: Council) -> None:
     if ensure_member(user, council) not in EDIT_ROLES:
-        raise PermissionDenied("Only the council's editors and admins can change canvases.")
+        raise PermissionDenied(_("Only the council's editors and admins can change canvases."))
 
 
 def ensure_can_manage(user, council: Council) -> None:
     if ensure_member(user, council) not in MANAGE_ROLES:
-        raise PermissionDenied("Only the council's admins can do this.")
+        raise PermissionDenied(_("Only the council's admins can do this."))
 
 
 def ensure_canvas_editable(user, canvas: Canvas) -> None:
     ensure_can_edit(user, canvas.council)
     if canvas.stage in FROZEN_STAGES:
         stage = canvas.get_stage_display().lower()
-        raise CanvasFrozen(f"This canvas is {stage}: its content can no longer change.")
+        raise CanvasFrozen(
+            _("This canvas is %(stage)s: its content can no longer change.") % {"stage": stage}
+        )
 
 
 def canvas_role(user, canvas: Canvas) -> str | None:
@@ -77,7 +80,7 @@ def canvas_role(user, canvas: Canvas) -> str | None:
 def ensure_can_read(user, canvas: Canvas) -> str:
     role = canvas_role(user, canvas)
     if role is None:
-        raise PermissionDenied("You have no access to this canvas.")
+        raise PermissionDenied(_("You have no access to this canvas."))
     return role
 
 
@@ -94,8 +97,8 @@ def readable_pairs(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
     council, or an accepted invitation. Three queries, whatever the number of pairs."""
     if not pairs:
         return set()
-    user_ids = {user for user, _ in pairs}
-    canvas_ids = {canvas for _, canvas in pairs}
+    user_ids = {user for user, _canvas in pairs}
+    canvas_ids = {canvas for _user, canvas in pairs}
     council_of = dict(Canvas.objects.filter(pk__in=canvas_ids).values_list("pk", "council_id"))
     members = set(
         Membership.objects.filter(

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canvas_app.models import Profile
 
@@ -17,7 +18,8 @@ def language_choose(*, user, language: str | None) -> Profile:
     require(
         language in ("", *LANGUAGE_CODES),
         "language",
-        f"Choose one of {', '.join(LANGUAGE_CODES)}, or none to follow the browser.",
+        _("Choose one of %(codes)s, or none to follow the browser.")
+        % {"codes": ", ".join(LANGUAGE_CODES)},
     )
     profile, _created = Profile.objects.update_or_create(user=user, defaults={"language": language})
     return profile

@@ -15,6 +15,7 @@ from functools import cached_property
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app import impact
 from canvas_app.models import (
@@ -165,7 +166,7 @@ def reassessment_request(*, canvas: Canvas, by) -> Assessment:
     """An editor asks for the scores again; ValidationError if there is nothing to score."""
     ensure_canvas_editable(by, canvas)
     assessment = assessment_request(canvas=canvas)
-    require(assessment is not None, "impact_inputs", "Enter the impact inputs first.")
+    require(assessment is not None, "impact_inputs", _("Enter the impact inputs first."))
     return assessment
 
 

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canvas_app.models import Canvas, Council, Sector
 
@@ -42,6 +43,6 @@ def canvas_delete(*, canvas: Canvas, by) -> None:
     require(
         not canvas.decisions.exists(),
         "canvas",
-        "This canvas carries decisions, which are kept for good: archive it instead.",
+        _("This canvas carries decisions, which are kept for good: archive it instead."),
     )
     canvas.delete()

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import (
@@ -34,10 +35,10 @@ class CardConflict(Exception):
     attempted: dict[str, str]
 
     def __str__(self) -> str:
-        return (
-            f"This card was changed by someone else (now version {self.current.version}). "
+        return _(
+            "This card was changed by someone else (now version %(version)s). "
             "Both texts are kept: choose one or merge them, then save again."
-        )
+        ) % {"version": self.current.version}
 
 
 def snapshot(card: Card) -> dict[str, object]:
@@ -65,7 +66,7 @@ def _record(card: Card, action: str, before: dict | None, after: dict | None, by
 
 
 def _check_block(block: str) -> None:
-    require(block in BLOCKS_BY_KEY, "block", f"Unknown block “{block}”.")
+    require(block in BLOCKS_BY_KEY, "block", _("Unknown block “%(block)s”.") % {"block": block})
 
 
 @transaction.atomic
@@ -127,7 +128,7 @@ def _locked(card: Card) -> Card:
     """The card's row as committed now, locked until the transaction ends."""
     current = Card.objects.select_for_update().filter(pk=card.pk).first()
     if current is None:
-        raise Http404("This card has been deleted.")
+        raise Http404(_("This card has been deleted."))
     current.canvas = card.canvas  # same canvas; saves a query
     return current
 
@@ -138,7 +139,7 @@ def card_move(*, card: Card, by, block: str, position: int) -> Card:
     ensure_canvas_editable(by, card.canvas)
     _check_block(block)
     if position < 0:
-        raise ValidationError({"position": ["Must be 0 or more."]})
+        raise ValidationError({"position": [_("Must be 0 or more.")]})
     # One reorder at a time per canvas, so two moves cannot interleave positions.
     Canvas.objects.select_for_update().filter(pk=card.canvas_id).first()
     before = snapshot(card)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import (
@@ -41,18 +42,22 @@ class CommentingClosed(PermissionDenied):
 def why_cannot_comment(role: str | None, canvas: Canvas) -> str | None:
     """Why someone with this role cannot comment on the canvas now, or None if they can."""
     if role is None:
-        return "You have no access to this canvas."
+        return _("You have no access to this canvas.")
     if role == CanvasRole.OBSERVER:
-        return "Observers read the canvas but do not comment on it."
+        return _("Observers read the canvas but do not comment on it.")
     stage = canvas.get_stage_display().lower()
     if canvas.stage in FROZEN_STAGES:
-        return f"This canvas is {stage}: comments are closed."
+        return _("This canvas is %(stage)s: comments are closed.") % {"stage": stage}
     if role == CanvasRole.STAKEHOLDER and canvas.stage not in STAKEHOLDER_COMMENT_STAGES:
-        where = "a draft" if canvas.stage == Stage.DRAFT else f"in {stage}"
-        return (
-            f"This canvas is {where}: stakeholders comment while it is in consultation, "
+        if canvas.stage == Stage.DRAFT:
+            return _(
+                "This canvas is a draft: stakeholders comment while it is in consultation, "
+                "which the council opens."
+            )
+        return _(
+            "This canvas is in %(stage)s: stakeholders comment while it is in consultation, "
             "which the council opens."
-        )
+        ) % {"stage": stage}
     return None
 
 
@@ -85,37 +90,46 @@ def mentioned_users(canvas: Canvas, body: str) -> list:
 
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
-    require(bool(body), "body", "Write the comment.")
-    require(len(body) <= COMMENT_MAX_LENGTH, "body", f"At most {COMMENT_MAX_LENGTH} characters.")
+    require(bool(body), "body", _("Write the comment."))
+    require(len(body) <= COMMENT_MAX_LENGTH, "body", _at_most(COMMENT_MAX_LENGTH))
     return body
+
+
+def _at_most(limit: int) -> str:
+    return _("At most %(limit)s characters.") % {"limit": limit}
 
 
 def _check_choices(kind: str | None, stance: str | None) -> None:
     if kind is not None:
         require(
-            kind in CommentKind.values, "kind", "Choose question, concern, suggestion or support."
+            kind in CommentKind.values,
+            "kind",
+            _("Choose question, concern, suggestion or support."),
         )
     if stance is not None:
-        require(stance in ("", *Stance.values), "stance", "Choose for, neutral or against.")
+        require(stance in ("", *Stance.values), "stance", _("Choose for, neutral or against."))
 
 
 def _anchor(canvas: Canvas, block: str | None, card: Card | None, parent: Comment | None):
     """Where the comment goes: a reply joins its thread (replies to replies too)."""
     if parent is not None:
-        require(parent.canvas_id == canvas.pk, "parent", "Not a comment of this canvas.")
+        require(parent.canvas_id == canvas.pk, "parent", _("Not a comment of this canvas."))
         root = parent.parent or parent
-        require(block in (None, "", root.block), "block", "A reply stays in its thread's block.")
+        require(block in (None, "", root.block), "block", _("A reply stays in its thread's block."))
         require(
-            card is None or card.pk == root.card_id, "card", "A reply stays on its thread's card."
+            card is None or card.pk == root.card_id,
+            "card",
+            _("A reply stays on its thread's card."),
         )
         return root.block, root.card, root
-    require(block in BLOCKS_BY_KEY, "block", "Choose a block of the canvas.")
+    require(block in BLOCKS_BY_KEY, "block", _("Choose a block of the canvas."))
     if card is not None:
-        require(card.canvas_id == canvas.pk, "card", "Not a card of this canvas.")
+        require(card.canvas_id == canvas.pk, "card", _("Not a card of this canvas."))
         require(
             card.block == block,
             "card",
-            f"This card is in “{BLOCKS_BY_KEY[card.block].title}”, not in the block given.",
+            _("This card is in “%(block)s”, not in the block given.")
+            % {"block": BLOCKS_BY_KEY[card.block].title},
         )
     return block, card, None
 
@@ -142,7 +156,7 @@ def comment_create(
     block, card, root = _anchor(canvas, block, card, parent)
     if root is not None and not kind:
         kind = root.kind
-    require(bool(kind), "kind", "Choose question, concern, suggestion or support.")
+    require(bool(kind), "kind", _("Choose question, concern, suggestion or support."))
     _check_choices(kind, stance)
     now = timezone.now()
     comment = Comment.objects.create(
@@ -185,9 +199,11 @@ def _excerpt(text: str, length: int = 120) -> str:
 
 def _ensure_author(comment: Comment, by, action: str) -> None:
     if comment.author_id is None or comment.author_id != by.pk:
-        raise PermissionDenied(f"Only its author can {action} a comment.")
+        if action == "delete":
+            raise PermissionDenied(_("Only its author can delete a comment."))
+        raise PermissionDenied(_("Only its author can edit a comment."))
     if comment.deleted_at is not None:
-        raise ValidationError({"comment": ["This comment has been deleted."]})
+        raise ValidationError({"comment": [_("This comment has been deleted.")]})
 
 
 def ensure_can_edit_comment(comment: Comment, user) -> None:
@@ -243,18 +259,20 @@ def _ensure_can_resolve(comment: Comment, by) -> None:
     require(
         comment.parent_id is None,
         "comment",
-        "Only a thread is resolved or reopened: use its first comment.",
+        _("Only a thread is resolved or reopened: use its first comment."),
     )
     canvas = comment.canvas
     role = canvas_role(by, canvas)
     if role in MODERATOR_ROLES:
         if canvas.stage in FROZEN_STAGES:
             stage = canvas.get_stage_display().lower()
-            raise CommentingClosed(f"This canvas is {stage}: comments are closed.")
+            raise CommentingClosed(
+                _("This canvas is %(stage)s: comments are closed.") % {"stage": stage}
+            )
         return
     if comment.author_id != by.pk:
         raise PermissionDenied(
-            "Only the council's editors and admins, and the thread's author, resolve threads."
+            _("Only the council's editors and admins, and the thread's author, resolve threads.")
         )
     ensure_can_comment(by, canvas)
 
@@ -263,8 +281,8 @@ def _ensure_can_resolve(comment: Comment, by) -> None:
 def thread_resolve(*, comment: Comment, by, note: str) -> Comment:
     _ensure_can_resolve(comment, by)
     note = (note or "").strip()
-    require(bool(note), "note", "Say how the thread was resolved.")
-    require(len(note) <= COMMENT_MAX_LENGTH, "note", f"At most {COMMENT_MAX_LENGTH} characters.")
+    require(bool(note), "note", _("Say how the thread was resolved."))
+    require(len(note) <= COMMENT_MAX_LENGTH, "note", _at_most(COMMENT_MAX_LENGTH))
     comment.status = ThreadStatus.RESOLVED
     comment.resolution_note = note
     comment.resolved_by = by

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canvas_app.models import Council, Membership, Role
 
@@ -13,7 +14,7 @@ def council_create(*, slug: str, name: str, colour: str | None = None) -> Counci
     if colour:
         council.colour = colour
     clean_or_raise(council)
-    require(not Council.objects.filter(slug=council.slug).exists(), "slug", "Already taken.")
+    require(not Council.objects.filter(slug=council.slug).exists(), "slug", _("Already taken."))
     council.save()
     return council
 
@@ -32,10 +33,14 @@ def member_add(
     Running it again changes the role (and the e-mail or password when given),
     so scripted set-ups can be re-run safely.
     """
-    require(role in Role.values, "role", f"Choose one of: {', '.join(Role.values)}.")
-    require(bool(username.strip()), "username", "This field is required.")
+    require(
+        role in Role.values,
+        "role",
+        _("Choose one of: %(choices)s.") % {"choices": ", ".join(Role.values)},
+    )
+    require(bool(username.strip()), "username", _("This field is required."))
     user = _user_upsert(username=username.strip(), email=email, password=password)
-    membership, _ = Membership.objects.update_or_create(
+    membership, _created = Membership.objects.update_or_create(
         user=user, council=council, defaults={"role": role}
     )
     return membership

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app.examples import Example
 from canvas_app.framework import BLOCKS_BY_KEY
@@ -36,22 +37,28 @@ MAX_ITEMS = 200
 # Import ---------------------------------------------------------------------
 
 
+def too_large_message() -> str:
+    return _("The file is larger than %(megabytes)s MB.") % {
+        "megabytes": MAX_IMPORT_BYTES // (1024 * 1024)
+    }
+
+
 def parse_import_file(raw: bytes) -> dict:
     """Decode an uploaded export, refusing what is too big, too deep or not ours."""
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ValidationError(
-            {"file": [f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB."]}
-        )
+        raise ValidationError({"file": [too_large_message()]})
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise ValidationError({"file": ["The file is not UTF-8 text."]}) from error
+        raise ValidationError({"file": [_("The file is not UTF-8 text.")]}) from error
     except RecursionError as error:
-        raise ValidationError({"file": ["The file is nested too deeply."]}) from error
+        raise ValidationError({"file": [_("The file is nested too deeply.")]}) from error
     except json.JSONDecodeError as error:
-        raise ValidationError({"file": [f"The file is not valid JSON: {error.msg}."]}) from error
+        # error.msg is Python's own English description of the JSON fault.
+        message = _("The file is not valid JSON: %(problem)s.") % {"problem": error.msg}
+        raise ValidationError({"file": [message]}) from error
     if _depth(data) > MAX_NESTING:
-        raise ValidationError({"file": ["The file is nested too deeply."]})
+        raise ValidationError({"file": [_("The file is nested too deeply.")]})
     return data
 
 
@@ -73,29 +80,27 @@ def _depth(value, limit: int = MAX_NESTING + 1) -> int:
 def _require_list(data: dict, key: str, limit: int = MAX_ITEMS) -> list:
     value = data.get(key) or []
     if not isinstance(value, list):
-        raise ValidationError({key: ["Must be a list."]})
+        raise ValidationError({key: [_("Must be a list.")]})
     if len(value) > limit:
-        raise ValidationError({key: [f"At most {limit} entries."]})
+        raise ValidationError({key: [_("At most %(limit)s entries.") % {"limit": limit}]})
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            raise ValidationError({f"{key}[{index}]": ["Must be an object."]})
+            raise ValidationError({f"{key}[{index}]": [_("Must be an object.")]})
     return value
 
 
 def _check_envelope(data: object) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValidationError({"format": [f"Not a City Model Canvas export (format “{FORMAT}”)."]})
+        message = _("Not a City Model Canvas export (format “%(format)s”).") % {"format": FORMAT}
+        raise ValidationError({"format": [message]})
     if data.get("format_version") != FORMAT_VERSION:
-        raise ValidationError(
-            {
-                "format_version": [
-                    f"Unsupported version {data.get('format_version')!r}; "
-                    f"this app reads version {FORMAT_VERSION}."
-                ]
-            }
-        )
+        message = _("Unsupported version %(version)s; this app reads version %(supported)s.") % {
+            "version": repr(data.get("format_version")),
+            "supported": FORMAT_VERSION,
+        }
+        raise ValidationError({"format_version": [message]})
     if not isinstance(data.get("canvas"), dict):
-        raise ValidationError({"canvas": ["Missing the canvas's title, summary and sector."]})
+        raise ValidationError({"canvas": [_("Missing the canvas's title, summary and sector.")]})
     return data
 
 
@@ -104,17 +109,19 @@ def _check_cards(cards: list) -> None:
     for index, card in enumerate(cards):
         block, text = card.get("block"), card.get("text")
         if block not in BLOCKS_BY_KEY:
-            errors[f"cards[{index}].block"] = [f"Unknown block {block!r}."]
+            errors[f"cards[{index}].block"] = [
+                _("Unknown block %(block)s.") % {"block": repr(block)}
+            ]
         if not isinstance(text, str) or not text.strip():
-            errors[f"cards[{index}].text"] = ["Card text is required."]
+            errors[f"cards[{index}].text"] = [_("Card text is required.")]
         elif len(text) > 2000:
-            errors[f"cards[{index}].text"] = ["At most 2,000 characters."]
+            errors[f"cards[{index}].text"] = [_("At most 2,000 characters.")]
         if card.get("colour", CardColour.YELLOW) not in CardColour.values:
-            errors[f"cards[{index}].colour"] = ["Unknown colour."]
+            errors[f"cards[{index}].colour"] = [_("Unknown colour.")]
         if card.get("evidence", Evidence.ASSUMPTION) not in Evidence.values:
-            errors[f"cards[{index}].evidence"] = ["Unknown evidence status."]
+            errors[f"cards[{index}].evidence"] = [_("Unknown evidence status.")]
         if not isinstance(card.get("tag", ""), str) or len(card.get("tag", "")) > 40:
-            errors[f"cards[{index}].tag"] = ["At most 40 characters of text."]
+            errors[f"cards[{index}].tag"] = [_("At most 40 characters of text.")]
     if errors:
         raise ValidationError(errors)
 
@@ -134,7 +141,7 @@ def canvas_import(*, council: Council, by, data: object, origin: dict | None = N
     raw_inputs = data.get("impact_inputs")
     if raw_inputs is not None:
         if not isinstance(raw_inputs, dict):
-            raise ValidationError({"impact_inputs": ["Must be an object."]})
+            raise ValidationError({"impact_inputs": [_("Must be an object.")]})
         try:
             clean_inputs(raw_inputs)
         except ValidationError as error:
@@ -233,10 +240,10 @@ def _import_responsibilities(canvas, items: list, partners: dict, cards: dict, b
         )
         if partner is None or activity is None:
             raise ValidationError(
-                {f"responsibilities[{index}]": ["Refers to an unknown partner or card."]}
+                {f"responsibilities[{index}]": [_("Refers to an unknown partner or card.")]}
             )
         if item.get("role") not in Raci.values:
-            raise ValidationError({f"responsibilities[{index}].role": ["Use R, A, C or I."]})
+            raise ValidationError({f"responsibilities[{index}].role": [_("Use R, A, C or I.")]})
         roles[(partner, activity)] = item["role"]
     if roles:
         responsibilities_set(canvas=canvas, by=by, roles=roles)
@@ -248,11 +255,11 @@ def _import_milestones(canvas, items: list, partners: dict, by) -> None:
             due = date.fromisoformat(str(item.get("due_date")))
         except ValueError as error:
             raise ValidationError(
-                {f"milestones[{index}].due_date": ["Enter a date as YYYY-MM-DD."]}
+                {f"milestones[{index}].due_date": [_("Enter a date as YYYY-MM-DD.")]}
             ) from error
         owner = item.get("owner")
         if owner is not None and str(owner) not in partners:
-            raise ValidationError({f"milestones[{index}].owner": ["Unknown partner."]})
+            raise ValidationError({f"milestones[{index}].owner": [_("Unknown partner.")]})
         try:
             milestone_create(
                 canvas=canvas,
@@ -269,7 +276,7 @@ def _import_milestones(canvas, items: list, partners: dict, by) -> None:
 @transaction.atomic
 def canvas_replicate(*, source: Canvas, council: Council, by) -> Canvas:
     """Copy a template canvas into another council, recording where it came from."""
-    require(source.is_template, "source", "This canvas is not shared as a template.")
+    require(source.is_template, "source", _("This canvas is not shared as a template."))
     origin = {
         "replicated_from": source.pk,
         "council": source.council.name,

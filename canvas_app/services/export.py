@@ -119,7 +119,7 @@ def cards_csv(canvas: Canvas) -> str:
         writer.writerow(
             [
                 card.block,
-                BLOCKS_BY_KEY[card.block].title,
+                str(BLOCKS_BY_KEY[card.block].title),  # in the language of the request
                 card.position + 1,
                 _csv_safe(card.text),
                 _csv_safe(card.tag),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app import impact
 from canvas_app.models import (
@@ -63,18 +64,24 @@ def impact_inputs_update(*, canvas: Canvas, by, values: Mapping[str, object]) ->
 
 def _clean_funding(sources: Sequence[Mapping[str, object]]) -> list[FundingSource]:
     if len(sources) > MAX_FUNDING_SOURCES:
-        raise ValidationError({"funding": [f"At most {MAX_FUNDING_SOURCES} sources."]})
+        raise ValidationError(
+            {"funding": [_("At most %(limit)s sources.") % {"limit": MAX_FUNDING_SOURCES}]}
+        )
     errors: dict[str, list[str]] = {}
     rows = []
     for index, source in enumerate(sources):
         name = str(source.get("name") or "").strip()
         kind = source.get("kind") or FundingKind.OTHER
         if not name:
-            errors[f"funding[{index}].name"] = ["This field is required."]
+            errors[f"funding[{index}].name"] = [_("This field is required.")]
         elif len(name) > FUNDING_NAME_MAX_LENGTH:
-            errors[f"funding[{index}].name"] = [f"At most {FUNDING_NAME_MAX_LENGTH} characters."]
+            errors[f"funding[{index}].name"] = [
+                _("At most %(limit)s characters.") % {"limit": FUNDING_NAME_MAX_LENGTH}
+            ]
         if kind not in FundingKind.values:
-            errors[f"funding[{index}].kind"] = [f"Choose one of: {', '.join(FundingKind.values)}."]
+            errors[f"funding[{index}].kind"] = [
+                _("Choose one of: %(choices)s.") % {"choices": ", ".join(FundingKind.values)}
+            ]
         rows.append(
             FundingSource(
                 name=name,

@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from canvas_app.models import Canvas, CanvasRole, EmailOptOut, Invitation, Membership
 
@@ -33,8 +34,10 @@ class InvitationInvalid(ValidationError):
         super().__init__(
             {
                 "token": [
-                    "This invitation link is not valid: it has been used, revoked or "
-                    "replaced by a newer one, or it has expired. Ask the council for a new one."
+                    _(
+                        "This invitation link is not valid: it has been used, revoked or "
+                        "replaced by a newer one, or it has expired. Ask the council for a new one."
+                    )
                 ]
             }
         )
@@ -79,24 +82,28 @@ def invitation_create(
     try:
         validate_email(email)
     except ValidationError:
-        raise ValidationError({"email": ["Enter a valid e-mail address."]}) from None
-    require(role in CanvasRole.values, "role", "Choose stakeholder or observer.")
+        raise ValidationError({"email": [_("Enter a valid e-mail address.")]}) from None
+    require(role in CanvasRole.values, "role", _("Choose stakeholder or observer."))
     organisation = (organisation or "").strip()
-    require(len(organisation) <= 200, "organisation", "At most 200 characters.")
+    require(
+        len(organisation) <= 200,
+        "organisation",
+        _("At most %(limit)s characters.") % {"limit": 200},
+    )
     require(
         not EmailOptOut.objects.filter(email=email).exists(),
         "email",
-        "This address has asked not to receive invitations.",
+        _("This address has asked not to receive invitations."),
     )
     require(
         not Membership.objects.filter(council=canvas.council, user__email__iexact=email).exists(),
         "email",
-        "This person is already a member of the council and can read the canvas.",
+        _("This person is already a member of the council and can read the canvas."),
     )
     require(
         not canvas.invitations.live().filter(email=email).exists(),
         "email",
-        "This address is already invited to this canvas: re-send or revoke that invitation.",
+        _("This address is already invited to this canvas: re-send or revoke that invitation."),
     )
     now = timezone.now()
     invitation = Invitation.objects.create(
@@ -120,14 +127,16 @@ def invitation_create(
 def invitation_resend(*, invitation: Invitation, by) -> Invitation:
     """A new link (the old one stops working) with a new expiry, e-mailed again."""
     ensure_can_edit(by, invitation.canvas.council)
-    require(invitation.revoked_at is None, "invitation", "This invitation has been revoked.")
+    require(invitation.revoked_at is None, "invitation", _("This invitation has been revoked."))
     require(
-        invitation.accepted_at is None, "invitation", "This invitation has already been accepted."
+        invitation.accepted_at is None,
+        "invitation",
+        _("This invitation has already been accepted."),
     )
     require(
         not EmailOptOut.objects.filter(email=invitation.email).exists(),
         "invitation",
-        "This address has asked not to receive invitations.",
+        _("This address has asked not to receive invitations."),
     )
     now = timezone.now()
     _new_token(invitation)
@@ -214,7 +223,7 @@ def invitation_accept_with_new_account(*, token: str, username: str, password: s
         not errors.get("username")
         and user_model.objects.filter(username__iexact=user.username).exists()
     ):
-        errors["username"] = ["This username is taken: choose another, or sign in to it."]
+        errors["username"] = [_("This username is taken: choose another, or sign in to it.")]
     try:
         password_validation.validate_password(password or "", user)
     except ValidationError as error:

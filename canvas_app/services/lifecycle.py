@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from canvas_app.models import (
     EDIT_ROLES,
@@ -40,15 +42,20 @@ class Move:
 
     sources: frozenset[str]
     roles: frozenset[str]
-    who: str  # for the refusal
+    refusal: str  # marked only: translated when refused, with the stage filled in
 
+
+_EDITORS_ONLY = gettext_noop(
+    "Only the council's editors and admins can move a canvas to %(stage)s."
+)
+_ADMINS_ONLY = gettext_noop("Only the council's admins can move a canvas to %(stage)s.")
 
 MOVES = {
-    Stage.CONSULTATION: Move(frozenset({Stage.DRAFT}), EDIT_ROLES, "editors and admins"),
-    Stage.REVIEW: Move(frozenset({Stage.CONSULTATION}), EDIT_ROLES, "editors and admins"),
+    Stage.CONSULTATION: Move(frozenset({Stage.DRAFT}), EDIT_ROLES, _EDITORS_ONLY),
+    Stage.REVIEW: Move(frozenset({Stage.CONSULTATION}), EDIT_ROLES, _EDITORS_ONLY),
     # Back to draft by hand: an editor withdraws a canvas from review.
-    Stage.DRAFT: Move(frozenset({Stage.REVIEW}), EDIT_ROLES, "editors and admins"),
-    Stage.ARCHIVED: Move(frozenset({Stage.APPROVED}), MANAGE_ROLES, "admins"),
+    Stage.DRAFT: Move(frozenset({Stage.REVIEW}), EDIT_ROLES, _EDITORS_ONLY),
+    Stage.ARCHIVED: Move(frozenset({Stage.APPROVED}), MANAGE_ROLES, _ADMINS_ONLY),
 }
 
 OUTCOME_STAGE = {
@@ -59,7 +66,17 @@ OUTCOME_STAGE = {
 
 
 def _label(stage: str) -> str:
-    return Stage(stage).label.lower()
+    return str(Stage(stage).label).lower()
+
+
+def _either(stages) -> str:
+    """Stage names joined as alternatives: "draft", "draft or review"."""
+    labels = [_label(stage) for stage in sorted(stages)]
+    text = labels[0]
+    for label in labels[1:]:
+        # Translators: two stage names as alternatives, e.g. "draft or consultation".
+        text = _("%(first)s or %(second)s") % {"first": text, "second": label}
+    return text
 
 
 def _locked(canvas: Canvas) -> Canvas:
@@ -69,7 +86,7 @@ def _locked(canvas: Canvas) -> Canvas:
 
 def _note(note: str, field: str = "note", limit: int = NOTE_MAX_LENGTH) -> str:
     note = (note or "").strip()
-    require(len(note) <= limit, field, f"At most {limit} characters.")
+    require(len(note) <= limit, field, _("At most %(limit)s characters.") % {"limit": limit})
     return note
 
 
@@ -101,7 +118,7 @@ def sources_of(canvas: Canvas, to: str) -> frozenset[str]:
     """Where a move to `to` may start. A revision is consulted once: after a decision
     sends it back to draft, it may go straight back to review."""
     sources = MOVES[to].sources
-    if to == Stage.REVIEW and _consulted(canvas):
+    if to == Stage.REVIEW and canvas.stage == Stage.DRAFT and _consulted(canvas):
         sources = sources | {Stage.DRAFT}
     return sources
 
@@ -127,20 +144,20 @@ def canvas_transition(*, canvas: Canvas, by, to: str, note: str = "") -> Canvas:
     require(
         to != Stage.APPROVED,
         "to",
-        "A canvas is approved by an approver's decision, not moved there by hand.",
+        _("A canvas is approved by an approver's decision, not moved there by hand."),
     )
-    require(to in MOVES, "to", "Choose consultation, review, draft or archived.")
+    require(to in MOVES, "to", _("Choose consultation, review, draft or archived."))
     move = MOVES[to]
     if role_in(by, canvas.council) not in move.roles:
-        raise PermissionDenied(f"Only the council's {move.who} can move a canvas to {_label(to)}.")
+        raise PermissionDenied(_(move.refusal) % {"stage": _label(to)})
     note = _note(note)
     canvas = _locked(canvas)
     sources = sources_of(canvas, to)
     require(
         canvas.stage in sources,
         "to",
-        f"This canvas is {_label(canvas.stage)}: it moves to {_label(to)} only from "
-        f"{' or '.join(_label(stage) for stage in sorted(sources))}.",
+        _("This canvas is %(stage)s: it moves to %(target)s only from %(sources)s.")
+        % {"stage": _label(canvas.stage), "target": _label(to), "sources": _either(sources)},
     )
     _move(canvas, to, by, note)
     return canvas
@@ -162,22 +179,25 @@ def decision_make(*, canvas: Canvas, by, outcome: str, rationale: str) -> Decisi
     """An approver approves, requests changes or rejects a canvas in review, always with
     a written rationale. The decision is a permanent record of the content decided on."""
     if role_in(by, canvas.council) not in DECIDING_ROLES:
-        raise PermissionDenied("Only the council's approvers and admins decide on canvases.")
-    require(outcome in Outcome.values, "outcome", "Choose approve, request_changes or reject.")
+        raise PermissionDenied(_("Only the council's approvers and admins decide on canvases."))
+    require(outcome in Outcome.values, "outcome", _("Choose approve, request_changes or reject."))
     rationale = _note(rationale, "rationale", RATIONALE_MAX_LENGTH)
-    require(bool(rationale), "rationale", "Write the rationale of the decision.")
+    require(bool(rationale), "rationale", _("Write the rationale of the decision."))
     canvas = _locked(canvas)
     require(
         canvas.stage == Stage.REVIEW,
         "outcome",
-        f"Only a canvas in review is decided on; this one is {_label(canvas.stage)}.",
+        _("Only a canvas in review is decided on; this one is %(stage)s.")
+        % {"stage": _label(canvas.stage)},
     )
     submitter = submitted_by(canvas)
     own = submitter is not None and submitter.pk == by.pk
     if own and not canvas.council.allow_self_approval:
         raise PermissionDenied(
-            "Segregation of duties: you sent this revision to review, so another approver "
-            "decides on it (a council admin can allow this in the council's settings)."
+            _(
+                "Segregation of duties: you sent this revision to review, so another approver "
+                "decides on it (a council admin can allow this in the council's settings)."
+            )
         )
     decision = Decision.objects.create(
         canvas=canvas,
@@ -200,13 +220,14 @@ def revision_open(*, canvas: Canvas, by, note: str = "") -> Canvas:
     """A new draft revision of an approved canvas. The approved revision stays, frozen,
     in the snapshot its approval took."""
     if role_in(by, canvas.council) not in EDIT_ROLES:
-        raise PermissionDenied("Only the council's editors and admins open a new revision.")
+        raise PermissionDenied(_("Only the council's editors and admins open a new revision."))
     note = _note(note)
     canvas = _locked(canvas)
     require(
         canvas.stage == Stage.APPROVED,
         "stage",
-        f"A new revision opens from an approved canvas; this one is {_label(canvas.stage)}.",
+        _("A new revision opens from an approved canvas; this one is %(stage)s.")
+        % {"stage": _label(canvas.stage)},
     )
     _move(
         canvas,

@@ -4,6 +4,7 @@ show again, approve (pre-moderation) and dismiss reports, always with the reason
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app.models import (
     REASON_MAX_LENGTH,
@@ -21,14 +22,18 @@ from .validation import require
 
 def ensure_moderator(user, canvas: Canvas) -> None:
     if not is_moderator(user, canvas.council):
-        raise PermissionDenied("Only the council's editors and admins moderate comments.")
+        raise PermissionDenied(_("Only the council's editors and admins moderate comments."))
 
 
 def _reason(reason: str, *, required: bool) -> str:
     reason = (reason or "").strip()
     if required:
-        require(bool(reason), "reason", "Give the reason.")
-    require(len(reason) <= REASON_MAX_LENGTH, "reason", f"At most {REASON_MAX_LENGTH} characters.")
+        require(bool(reason), "reason", _("Give the reason."))
+    require(
+        len(reason) <= REASON_MAX_LENGTH,
+        "reason",
+        _("At most %(limit)s characters.") % {"limit": REASON_MAX_LENGTH},
+    )
     return reason
 
 
@@ -42,8 +47,8 @@ def comment_report(*, comment: Comment, by, reason: str) -> tuple[CommentReport,
     the reason. Returns the report and whether it is new."""
     role = canvas_role(by, comment.canvas)
     if role is None:
-        raise PermissionDenied("You have no access to this canvas.")
-    require(comment.author_id != by.pk, "comment", "You cannot report your own comment.")
+        raise PermissionDenied(_("You have no access to this canvas."))
+    require(comment.author_id != by.pk, "comment", _("You cannot report your own comment."))
     reason = _reason(reason, required=True)
     report, created = CommentReport.objects.update_or_create(
         comment=comment, by=by, defaults={"reason": reason, "handled_at": None}

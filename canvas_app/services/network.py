@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canvas_app.models import (
     Canvas,
@@ -28,7 +29,7 @@ MILESTONE_FIELDS = ("name", "due_date", "owner", "status")
 
 def council_partner_ensure(canvas: Canvas) -> Partner:
     """The council itself as a partner: it sits in the network and answers for activities."""
-    partner, _ = Partner.objects.get_or_create(
+    partner, _created = Partner.objects.get_or_create(
         canvas=canvas,
         kind=PartnerKind.COUNCIL,
         defaults={"organisation": canvas.council.name, "position": 0},
@@ -42,7 +43,7 @@ def _check_partner(partner: Partner) -> None:
         isinstance(contributions, list)
         and all(isinstance(c, str) and c in Contribution.values for c in contributions),
         "contributions",
-        f"Choose any of: {', '.join(Contribution.values)}.",
+        _("Choose any of: %(choices)s.") % {"choices": ", ".join(Contribution.values)},
     )
     partner.contributions = [c for c in Contribution.values if c in contributions]
     clean_or_raise(partner, exclude=["canvas"])
@@ -51,7 +52,7 @@ def _check_partner(partner: Partner) -> None:
         require(
             not others.exclude(pk=partner.pk).exists(),
             "kind",
-            "The council is already a partner of this canvas.",
+            _("The council is already a partner of this canvas."),
         )
 
 
@@ -86,7 +87,7 @@ def partner_update(*, partner: Partner, by, **fields: object) -> Partner:
 @transaction.atomic
 def partner_delete(*, partner: Partner, by) -> None:
     ensure_canvas_editable(by, partner.canvas)
-    require(not partner.is_council, "kind", "The council stays in its own network.")
+    require(not partner.is_council, "kind", _("The council stays in its own network."))
     partner.delete()
     canvas_touch(partner.canvas_id)
 
@@ -106,11 +107,13 @@ def responsibilities_set(
     for (partner_id, activity_id), role in roles.items():
         key = f"responsibilities[{partner_id},{activity_id}]"
         if partner_id not in partner_ids:
-            errors[key] = ["Unknown partner for this canvas."]
+            errors[key] = [_("Unknown partner for this canvas.")]
         elif activity_id not in activity_ids:
-            errors[key] = ["Not a key activity of this canvas."]
+            errors[key] = [_("Not a key activity of this canvas.")]
         elif role not in ("", *Raci.values):
-            errors[key] = [f"Choose one of: {', '.join(Raci.values)}, or none."]
+            errors[key] = [
+                _("Choose one of: %(choices)s, or none.") % {"choices": ", ".join(Raci.values)}
+            ]
     if errors:
         raise ValidationError(errors)
     for (partner_id, activity_id), role in roles.items():
@@ -129,13 +132,13 @@ def _check_milestone(milestone: Milestone) -> None:
         require(
             Partner.objects.filter(pk=milestone.owner_id, canvas_id=milestone.canvas_id).exists(),
             "owner",
-            "The owner must be a partner of this canvas.",
+            _("The owner must be a partner of this canvas."),
         )
-    require(isinstance(milestone.due_date, date), "due_date", "Enter a date as YYYY-MM-DD.")
+    require(isinstance(milestone.due_date, date), "due_date", _("Enter a date as YYYY-MM-DD."))
     require(
         milestone.status in MilestoneStatus.values,
         "status",
-        f"Choose one of: {', '.join(MilestoneStatus.values)}.",
+        _("Choose one of: %(choices)s.") % {"choices": ", ".join(MilestoneStatus.values)},
     )
     clean_or_raise(milestone, exclude=["canvas", "owner"])
 

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app.models import (
     DEFAULT_DELIVERY,
@@ -60,8 +61,8 @@ def deliveries_for(user_ids: Iterable[int], kind: str) -> dict[int, str]:
 def preferences_update(*, user, changes: dict[str, str]) -> dict[str, str]:
     """Set the delivery of some kinds; the others keep theirs."""
     for kind, delivery in changes.items():
-        require(kind in NotificationKind.values, kind, "Not a kind of notification.")
-        require(delivery in Delivery.values, kind, "Choose immediate, daily or off.")
+        require(kind in NotificationKind.values, kind, _("Not a kind of notification."))
+        require(delivery in Delivery.values, kind, _("Choose immediate, daily or off."))
     for kind, delivery in changes.items():
         NotificationPreference.objects.update_or_create(
             user=user, kind=kind, defaults={"delivery": delivery}

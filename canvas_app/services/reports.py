@@ -1,4 +1,8 @@
-"""Business case PDFs: asking for one, rendering it once, serving it from storage."""
+"""Business case PDFs: asking for one, rendering it once, serving it from storage.
+
+A failed report keeps its error in English (the worker answers no one in particular);
+it is marked with gettext_noop, and whoever shows it translates it: gettext(report.error).
+"""
 
 import logging
 import time
@@ -7,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from canvas_app.models import Canvas, Report, ReportStatus, Snapshot
 from canvas_app.reports.content import ReportContent, report_content, snapshot_report_content
@@ -71,7 +76,8 @@ def _send(report_id: int) -> None:
     except Exception:  # the broker is down: the row stays queued; the next request retries
         logger.warning("Could not queue report %s", report_id)
         Report.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
-            status=ReportStatus.FAILED, error="The report could not be queued; try again."
+            status=ReportStatus.FAILED,
+            error=gettext_noop("The report could not be queued; try again."),
         )
 
 
@@ -95,8 +101,13 @@ def report_render(*, report_id: int) -> Report | None:
     if content.fingerprint() != report.fingerprint:
         # The canvas changed after the request: this exact content no longer exists.
         if report.snapshot_id is not None:  # its own content never changes; comments may
-            return _fail(report, "Its comments changed before the report was rendered; ask again.")
-        return _fail(report, "The canvas changed before the report was rendered; ask again.")
+            return _fail(
+                report,
+                gettext_noop("Its comments changed before the report was rendered; ask again."),
+            )
+        return _fail(
+            report, gettext_noop("The canvas changed before the report was rendered; ask again.")
+        )
     started = time.perf_counter()
     rendered = render_pdf(content)
     name = f"business-case-{report.canvas_id}-{report.fingerprint[:12]}.pdf"

@@ -9,6 +9,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from canvas_app.models import Canvas, Role, ShareLink
 
@@ -26,7 +27,7 @@ def _hash(token: str) -> str:
 
 def ensure_can_share(user, canvas: Canvas) -> None:
     if ensure_member(user, canvas.council) not in SHARE_ROLES:
-        raise PermissionDenied("Only editors, approvers and admins can share a canvas.")
+        raise PermissionDenied(_("Only editors, approvers and admins can share a canvas."))
 
 
 @transaction.atomic
@@ -35,9 +36,9 @@ def share_link_create(
 ) -> tuple[ShareLink, str]:
     """Create a link; returns it with its token, which is shown once and never stored."""
     ensure_can_share(by, canvas)
-    require(len(label) <= 100, "label", "At most 100 characters.")
+    require(len(label) <= 100, "label", _("At most %(limit)s characters.") % {"limit": 100})
     if expires_at is not None:
-        require(expires_at > timezone.now(), "expires_at", "Choose a time in the future.")
+        require(expires_at > timezone.now(), "expires_at", _("Choose a time in the future."))
     token = secrets.token_urlsafe(TOKEN_BYTES)
     link = ShareLink.objects.create(
         canvas=canvas,

@@ -6,6 +6,7 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from canvas_app import diffing
 from canvas_app.models import (
@@ -119,8 +120,8 @@ def snapshot_name(*, canvas: Canvas, by, name: str) -> Snapshot:
     """A named snapshot, on demand: anyone who edits the canvas's council."""
     ensure_can_edit(by, canvas.council)
     name = (name or "").strip()
-    require(bool(name), "name", "Give the snapshot a name, e.g. “Before the committee”.")
-    require(len(name) <= 200, "name", "At most 200 characters.")
+    require(bool(name), "name", _("Give the snapshot a name, e.g. “Before the committee”."))
+    require(len(name) <= 200, "name", _("At most %(limit)s characters.") % {"limit": 200})
     return snapshot_take(canvas=canvas, by=by, name=name)
 
 
@@ -141,7 +142,9 @@ def snapshot_restore(*, snapshot: Snapshot, by) -> Canvas:
     canvas = Canvas.objects.select_for_update().select_related("council").get(pk=snapshot.canvas_id)
     ensure_can_edit(by, canvas.council)
     if canvas.stage == Stage.ARCHIVED:
-        raise PermissionDenied("This canvas is archived: its snapshots can be read, not restored.")
+        raise PermissionDenied(
+            _("This canvas is archived: its snapshots can be read, not restored.")
+        )
     snapshot_take(
         canvas=canvas,
         by=by,
