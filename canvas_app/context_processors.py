@@ -1,6 +1,5 @@
-from django.utils.functional import SimpleLazyObject
-
-from canvas_app.models import Membership, Notification
+from canvas_app.models import Membership
+from canvas_app.services.notifications import unread_count
 
 
 def councils(request) -> dict:
@@ -13,7 +12,27 @@ def councils(request) -> dict:
         "my_memberships": Membership.objects.filter(user=user)
         .select_related("council")
         .order_by("council__name"),
-        "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.of_reader(user).visible().unread().count()
-        ),
+        "unread_notifications": UnreadBadge(user),
     }
+
+
+class UnreadBadge:
+    """The header's unread count: counted only when the page shows it, "99+" past 99."""
+
+    CAP = 100
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self._count: int | None = None
+
+    @property
+    def count(self) -> int:
+        if self._count is None:
+            self._count = unread_count(self.user, cap=self.CAP)
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __str__(self) -> str:
+        return f"{self.CAP - 1}+" if self.count >= self.CAP else str(self.count)

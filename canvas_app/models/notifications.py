@@ -101,6 +101,11 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["user", "-created_at"]),
             models.Index(
+                fields=["user"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+            models.Index(
                 fields=["delivery", "created_at"],
                 condition=models.Q(emailed_at__isnull=True),
                 name="notification_unsent",

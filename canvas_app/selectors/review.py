@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import (
@@ -263,6 +264,13 @@ class NotificationItem:
         if self.comment is not None:
             return self.comment.body
         return data.get("note", "")
+
+    @property
+    def actor_name(self) -> str:
+        actor = self.notification.actor
+        if actor is None:
+            return gettext("Someone")
+        return actor.get_full_name() or actor.get_username()
 
     @property
     def outcome(self) -> str:

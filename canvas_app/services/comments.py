@@ -26,7 +26,12 @@ from canvas_app.models import (
 )
 
 from .access import FROZEN_STAGES, MODERATOR_ROLES, canvas_role
-from .notifications import notify_added_mentions, notify_new_comment, notify_thread_status
+from .notifications import (
+    notifications_withdraw,
+    notify_added_mentions,
+    notify_new_comment,
+    notify_thread_status,
+)
 from .validation import require
 
 # Stakeholders take part while the canvas is in consultation; council staff until
@@ -252,6 +257,7 @@ def comment_delete(*, comment: Comment, by) -> Comment:
     comment.save(update_fields=["body", "deleted_at"])
     comment.revisions.all().delete()
     comment.mentions.clear()
+    notifications_withdraw(comment=comment)
     return comment
 
 

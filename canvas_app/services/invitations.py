@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from canvas_app.models import Canvas, CanvasRole, EmailOptOut, Invitation, Membership
 
 from .access import ensure_can_edit
+from .notifications import notifications_withdraw
 from .validation import require
 
 logger = logging.getLogger(__name__)
@@ -158,6 +159,8 @@ def invitation_revoke(*, invitation: Invitation, by) -> Invitation:
         invitation.revoked_at = timezone.now()
         invitation.revoked_by = by
         invitation.save(update_fields=["revoked_at", "revoked_by"])
+        if invitation.user_id is not None:
+            notifications_withdraw(user=invitation.user, canvas=invitation.canvas)
     return invitation
 
 

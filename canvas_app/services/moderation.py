@@ -17,6 +17,7 @@ from canvas_app.models import (
 
 from .access import canvas_role, ensure_can_edit, is_moderator
 from .comments import comment_publish
+from .notifications import notifications_withdraw
 from .validation import require
 
 
@@ -65,6 +66,7 @@ def comment_hide(*, comment: Comment, by, reason: str) -> Comment:
     comment.hidden_reason = reason
     comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     comment.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())
+    notifications_withdraw(comment=comment)
     _log(comment, ModerationAction.HIDE, by, reason)
     return comment
 

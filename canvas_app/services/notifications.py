@@ -305,6 +305,24 @@ def _about_canvas(canvas, user_ids, kind: str, actor_id, data: dict) -> list[Not
     ]
 
 
+def notifications_withdraw(*, comment: Comment | None = None, user=None, canvas=None) -> int:
+    """Take back what no longer may be read: the notifications about a comment that was
+    hidden or deleted, or those of a person about a canvas they lost access to. The
+    unread count in the page header then needs no check of its own."""
+    notifications = Notification.objects.all()
+    if comment is not None:
+        notifications = notifications.filter(comment=comment)
+    if user is not None:
+        notifications = notifications.filter(user=user, canvas=canvas)
+    deleted, _by_model = notifications.delete()
+    return deleted
+
+
+def unread_count(user, cap: int = 100) -> int:
+    """How many notifications the person has not read, counted up to `cap`."""
+    return Notification.objects.filter(user=user, read_at__isnull=True)[:cap].count()
+
+
 # Reading -------------------------------------------------------------------
 
 
