@@ -162,7 +162,7 @@ def measure(args: argparse.Namespace, env: dict[str, str]) -> dict[str, object]:
     from django.db import connection
 
     from canvas_app.models import Delivery, Notification
-    from canvas_app.services.mailing import DIGEST_BATCH, digest_send
+    from canvas_app.services.digest import DIGEST_CHUNK, digest_send
 
     pending = Notification.objects.filter(delivery=Delivery.DAILY, emailed_at__isnull=True)
     before = {
@@ -173,7 +173,7 @@ def measure(args: argparse.Namespace, env: dict[str, str]) -> dict[str, object]:
     mail.outbox = []
     log(
         f"digest_send(): {before['pending']} pending daily notifications for "
-        f"{before['recipients']} people (DIGEST_BATCH {DIGEST_BATCH}), e-mail to locmem"
+        f"{before['recipients']} people (DIGEST_CHUNK {DIGEST_CHUNK} a task), e-mail to locmem"
         + (", under cProfile" if args.profile else "")
     )
 

@@ -1,11 +1,13 @@
 """Background work. Each task takes ids, calls a service and is safe to run twice."""
 
 import logging
+from datetime import datetime
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 
-from canvas_app.services import assessments, mailing, reports, rescoring
+from canvas_app.services import assessments, digest, mailing, reports, rescoring
 
 logger = logging.getLogger(__name__)
 
@@ -106,10 +108,30 @@ def send_notification_email(notification_id: int) -> bool:
 
 
 @shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=3)
-def send_daily_digest() -> dict[str, int]:
-    """Periodic (once a day): each person's daily notifications in one e-mail."""
-    result = mailing.digest_send()
-    logger.info("Digest: %s e-mails, %s notifications", result.emails, result.notifications)
+def send_daily_digest() -> int:
+    """Periodic (once a day): hand the people due a digest out in chunks."""
+    until = timezone.now()
+    people = digest.digest_recipients(until=until)
+    for chunk in digest.chunks(people):
+        send_digest_chunk.delay(chunk, until.isoformat())
+    logger.info(
+        "Digest: %s people in %s chunks", len(people), -(-len(people) // digest.DIGEST_CHUNK)
+    )
+    return len(people)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(*TRANSIENT_ERRORS, OSError),
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=150,
+)
+def send_digest_chunk(user_ids: list[int], until: str) -> dict[str, int]:
+    """The digests of some people; what was sent before a retry is not sent again."""
+    result = digest.digest_send(user_ids=user_ids, until=datetime.fromisoformat(until))
     return {"emails": result.emails, "notifications": result.notifications}
 
 

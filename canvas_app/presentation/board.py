@@ -6,7 +6,6 @@ page's queries, so the per-card action bar is built here, with format_html
 escaping every value, and the URLs come from one reverse() per route.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -20,14 +19,9 @@ from canvas_app.models import Card, Evidence
 from canvas_app.selectors import Board
 from canvas_app.selectors.review import OpenCounts
 
-_MARK = 987654321
+from .urls import url_for_each
+
 EVIDENCE_LABELS = dict(Evidence.choices)
-
-
-def url_for_each(name: str) -> Callable[[int], str]:
-    """One reverse() for a route that takes an id, then plain string work per object."""
-    template = reverse(name, args=[_MARK])
-    return lambda pk: template.replace(str(_MARK), str(pk))
 
 
 def short(text: str, length: int = 40) -> str:

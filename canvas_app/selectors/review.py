@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext
 
 from canvas_app.framework import BLOCKS_BY_KEY
@@ -24,6 +23,7 @@ from canvas_app.models import (
     ThreadStatus,
 )
 from canvas_app.presentation.comments import Segment, body_segments
+from canvas_app.presentation.urls import url_for_each
 
 THREAD_FILTERS = ("status", "kind", "stance", "block", "card", "mine")
 
@@ -283,17 +283,22 @@ class NotificationItem:
         return Stage(stage).label.lower() if stage in Stage.values else ""
 
 
-def notification_items(notifications: Iterable[Notification]) -> list[NotificationItem]:
+def notification_items(
+    notifications: Iterable[Notification], labels: dict[tuple[int, int], str] | None = None
+) -> list[NotificationItem]:
+    """The notifications as lists and e-mails show them; `labels` (author_labels of their
+    canvases) may be given when many lists are made at once."""
     notifications = list(notifications)
-    labels = author_labels({n.canvas_id for n in notifications})
+    if labels is None:
+        labels = author_labels({n.canvas_id for n in notifications})
+    thread_path, canvas_path = url_for_each("comment-thread"), url_for_each("canvas-detail")
     items = []
     for notification in notifications:
         comment = notification.comment
         if comment is not None:
-            path = reverse("comment-thread", args=[comment.parent_id or comment.pk])
-            path += f"#comment-{comment.pk}"
+            path = f"{thread_path(comment.parent_id or comment.pk)}#comment-{comment.pk}"
         else:
-            path = reverse("canvas-detail", args=[notification.canvas_id])
+            path = canvas_path(notification.canvas_id)
         items.append(
             NotificationItem(
                 notification=notification,

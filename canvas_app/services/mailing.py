@@ -1,4 +1,5 @@
-"""The worker side of notifications: writing and sending e-mails.
+"""The worker side of notifications: writing and sending e-mails (the daily digest is in
+services/digest.py).
 
 Every send is safe to repeat: a row records what went out, and is checked before a
 message is written. A crash between sending and recording can send a message twice;
@@ -6,58 +7,62 @@ it never loses one.
 """
 
 import logging
-from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from canvas_app.models import Delivery, EmailOptOut, Invitation, Notification, NotificationKind
-from canvas_app.selectors.review import NotificationItem, notification_items
+from canvas_app.models import Delivery, EmailOptOut, Invitation, Notification
+from canvas_app.selectors.review import notification_items
 
 from .access import readable_pairs
+from .accounts import language_of
 from .invitations import invitation_token
-from .notifications import deliveries_for, unsubscribe_token
+from .notifications import unsubscribe_token
 
 logger = logging.getLogger(__name__)
-
-DIGEST_BATCH = 500  # recipients whose notifications are read and sent together
 
 
 def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _message(*, to: str, template: str, context: dict, unsubscribe: str) -> EmailMultiAlternatives:
-    """A text and HTML e-mail from templates, with a one-click unsubscribe link."""
+def message_from(
+    *, to: str, template: str, context: dict, unsubscribe: str, language: str
+) -> EmailMultiAlternatives:
+    """A text and HTML e-mail from templates, in the recipient's language, with a
+    one-click unsubscribe link."""
     context = {
         **context,
         "site_url": settings.SITE_URL.rstrip("/"),
         "unsubscribe_url": unsubscribe,
         "preferences_url": absolute(reverse("notification-preferences")),
     }
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string(f"{template}.txt", context),
+        body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Content-Language": language,
         },
     )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    message.attach_alternative(html, "text/html")
     return message
 
 
-def _unsubscribe_url(**kwargs) -> str:
+def unsubscribe_url(**kwargs) -> str:
     return absolute(reverse("unsubscribe", args=[unsubscribe_token(**kwargs)]))
 
 
@@ -88,11 +93,12 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         "inviter": (inviter.get_full_name() or inviter.get_username()) if inviter else "",
         "accept_url": absolute(reverse("invitation-accept", args=[invitation_token(invitation)])),
     }
-    _message(
+    message_from(
         to=invitation.email,
         template="canvas_app/review/email/invitation",
         context=context,
-        unsubscribe=_unsubscribe_url(email=invitation.email),
+        unsubscribe=unsubscribe_url(email=invitation.email),
+        language=invitation.canvas.council.default_language,
     ).send()
     Invitation.objects.filter(pk=invitation.pk).update(emailed_nonce=invitation.token_nonce)
     return True
@@ -101,7 +107,7 @@ def invitation_email_send(*, invitation_id: int) -> bool:
 # Notifications -------------------------------------------------------------
 
 
-def _sendable(notification: Notification) -> bool:
+def sendable(notification: Notification) -> bool:
     """Nothing about a comment others may no longer see."""
     comment = notification.comment
     if comment is None:
@@ -124,127 +130,17 @@ def notification_email_send(*, notification_id: int) -> bool:
     if notification is None:
         return False
     readable = readable_pairs({(notification.user_id, notification.canvas_id)})
-    if notification.user.email and _sendable(notification) and readable:
+    if notification.user.email and sendable(notification) and readable:
         [item] = notification_items([notification])
-        _message(
+        message_from(
             to=notification.user.email,
             template="canvas_app/review/email/notification",
             context={"item": item, "canvas": notification.canvas, "user": notification.user},
-            unsubscribe=_unsubscribe_url(user=notification.user, kind=notification.kind),
+            unsubscribe=unsubscribe_url(user=notification.user, kind=notification.kind),
+            language=language_of(notification.user),
         ).send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return bool(readable)
-
-
-# The daily digest ----------------------------------------------------------
-
-
-@dataclass
-class CanvasDigest:
-    canvas: object
-    items: list[NotificationItem] = field(default_factory=list)
-
-
-@dataclass
-class DigestResult:
-    emails: int = 0
-    notifications: int = 0
-    skipped: int = 0
-
-
-def _pending_digest(until: datetime):
-    return (
-        Notification.objects.filter(
-            delivery=Delivery.DAILY, emailed_at__isnull=True, created_at__lte=until
-        )
-        .select_related("user", "canvas", "comment__author", "actor")
-        .order_by("user_id", "-created_at", "-id")
-    )
-
-
-def _group_by_canvas(items: list[NotificationItem]) -> list[CanvasDigest]:
-    """Canvases in the order of their newest item; items newest first within each."""
-    groups: dict[int, CanvasDigest] = {}
-    for item in items:
-        canvas = item.notification.canvas
-        groups.setdefault(canvas.pk, CanvasDigest(canvas)).items.append(item)
-    return list(groups.values())
-
-
-@dataclass
-class DigestBatch:
-    """The pending daily notifications of some people, with their current preferences
-    and what they can still read."""
-
-    by_user: dict
-    deliveries: dict[tuple[int, str], str]
-    readable: set[tuple[int, int]]
-
-    def wanted(self, user, notification: Notification) -> bool:
-        """Still worth sending: visible, readable, and the kind not turned off since."""
-        delivery = self.deliveries.get((user.pk, notification.kind), Delivery.DAILY)
-        return (
-            bool(user.email)
-            and _sendable(notification)
-            and (user.pk, notification.canvas_id) in self.readable
-            and delivery != Delivery.OFF
-        )
-
-
-def digest_send(*, until: datetime | None = None) -> DigestResult:
-    """One e-mail per person with everything they chose to get daily, grouped by canvas,
-    newest first. Each notification goes out once: it is marked when its e-mail is sent."""
-    until = until or timezone.now()
-    result = DigestResult()
-    connection = get_connection()
-    while batch := _next_batch(until):
-        messages, sent_ids, skipped_ids = [], [], []
-        for user, notifications in batch.by_user.items():
-            wanted = [n for n in notifications if batch.wanted(user, n)]
-            skipped_ids += [n.pk for n in notifications if n not in wanted]
-            if wanted:
-                messages.append(_digest_message(user, wanted))
-                sent_ids += [n.pk for n in wanted]
-        if messages:
-            connection.send_messages(messages)
-        Notification.objects.filter(pk__in=sent_ids + skipped_ids).update(emailed_at=timezone.now())
-        result.emails += len(messages)
-        result.notifications += len(sent_ids)
-        result.skipped += len(skipped_ids)
-    return result
-
-
-def _next_batch(until: datetime) -> DigestBatch | None:
-    """The next DIGEST_BATCH people with pending daily notifications."""
-    user_ids = list(
-        _pending_digest(until)
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-        .distinct()[:DIGEST_BATCH]
-    )
-    if not user_ids:
-        return None
-    grouped: dict = defaultdict(list)
-    users = {}
-    for notification in _pending_digest(until).filter(user_id__in=user_ids):
-        users[notification.user_id] = notification.user
-        grouped[notification.user_id].append(notification)
-    deliveries = {}
-    for kind in {n.kind for notifications in grouped.values() for n in notifications}:
-        for user_id, delivery in deliveries_for(user_ids, kind).items():
-            deliveries[(user_id, kind)] = delivery
-    readable = readable_pairs({(n.user_id, n.canvas_id) for ns in grouped.values() for n in ns})
-    return DigestBatch({users[pk]: items for pk, items in grouped.items()}, deliveries, readable)
-
-
-def _digest_message(user, notifications: list[Notification]) -> EmailMultiAlternatives:
-    groups = _group_by_canvas(notification_items(notifications))
-    return _message(
-        to=user.email,
-        template="canvas_app/review/email/digest",
-        context={"user": user, "groups": groups, "count": len(notifications)},
-        unsubscribe=_unsubscribe_url(user=user, kind=NotificationKind.COMMENT),
-    )
 
 
 # The sweep -----------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from canvas_app.models import Canvas, CommentReport, ModerationEntry, Notification
 from canvas_app.services.comments import comment_create
-from canvas_app.services.mailing import digest_send
+from canvas_app.services.digest import digest_send
 from canvas_app.services.moderation import (
     comment_approve,
     comment_hide,

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from canvas_app.models import Delivery, EmailOptOut, Notification, NotificationPreference
 from canvas_app.services.comments import comment_create, thread_resolve
-from canvas_app.services.mailing import digest_send
+from canvas_app.services.digest import digest_send
 from canvas_app.services.moderation import comment_hide
 from canvas_app.services.notifications import (
     notifications_mark_read,

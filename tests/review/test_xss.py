@@ -5,7 +5,7 @@ import re
 import pytest
 
 from canvas_app.services.comments import comment_create
-from canvas_app.services.mailing import digest_send
+from canvas_app.services.digest import digest_send
 
 HOSTILE = [
     "<script>alert('x')</script>",
