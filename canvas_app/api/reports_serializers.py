@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.translation import gettext
 from rest_framework import serializers
 
@@ -12,6 +13,7 @@ class ReportSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "status",
+            "language",
             "error",
             "fingerprint",
             "pages",
@@ -31,7 +33,7 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_download_url(self, report: Report) -> str | None:
         if report.status != "done":
             return None
-        return f"/api/v1/canvases/{report.canvas_id}/report/pdf/"
+        return f"/api/v1/canvases/{report.canvas_id}/report/pdf/?language={report.language}"
 
 
 class ShareLinkSerializer(serializers.ModelSerializer):
@@ -61,3 +63,12 @@ class ShareLinkCreatedSerializer(ShareLinkSerializer):
 
 class ReplicateSerializer(serializers.Serializer):
     council = serializers.SlugField(help_text="The council (slug) to replicate into.")
+
+
+class ReportRequestSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        required=False,
+        allow_blank=True,
+        help_text="The report's language; the council's default when omitted.",
+    )

@@ -1,10 +1,11 @@
 """API: the business case PDF, share links, export, import and the template library."""
 
+from django.conf import settings
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import MultiPartParser
@@ -27,28 +28,56 @@ from canvas_app.services.sharing import share_link_create, share_link_revoke
 from .impact_views import CanvasScopedView
 from .reports_serializers import (
     ReplicateSerializer,
+    ReportRequestSerializer,
     ReportSerializer,
     ShareLinkCreatedSerializer,
     ShareLinkSerializer,
 )
 from .serializers import CanvasSerializer
 
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "language",
+    str,
+    enum=[code for code, _name in settings.LANGUAGES],
+    description="The report's language; the council's default when omitted.",
+)
+
+
+def language_asked(value) -> str | None:
+    """A language code from the request, or None; an unknown one is a 400."""
+    if value in (None, ""):
+        return None
+    codes = [code for code, _name in settings.LANGUAGES]
+    if value not in codes:
+        raise ValidationError(
+            {"language": [_("Choose one of %(codes)s.") % {"codes": ", ".join(codes)}]}
+        )
+    return value
+
 
 class ReportView(CanvasScopedView):
-    """The business case of the canvas as it is now: its status, or a request to make it."""
+    """The business case of the canvas as it is now: its status, or a request to make it.
+    Each language is a report of its own."""
 
-    @extend_schema(responses=ReportSerializer)
+    @extend_schema(parameters=[LANGUAGE_PARAMETER], responses=ReportSerializer)
     def get(self, request, canvas_pk: int):
-        report = current_report(self.get_canvas())
+        language = language_asked(request.query_params.get("language"))
+        report = current_report(self.get_canvas(), language)
         if report is None:
             raise NotFound(
                 _("No business case of this version of the canvas yet: POST to make it.")
             )
         return Response(ReportSerializer(report).data)
 
-    @extend_schema(request=None, responses={200: ReportSerializer, 202: ReportSerializer})
+    @extend_schema(
+        request=ReportRequestSerializer, responses={200: ReportSerializer, 202: ReportSerializer}
+    )
     def post(self, request, canvas_pk: int):
-        report = report_request(canvas=self.get_canvas(), by=request.user)
+        canvas = self.get_canvas()
+        serializer = ReportRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        language = serializer.validated_data.get("language") or None
+        report = report_request(canvas=canvas, by=request.user, language=language)
         code = (
             status.HTTP_200_OK if report.status == ReportStatus.DONE else status.HTTP_202_ACCEPTED
         )
@@ -56,9 +85,12 @@ class ReportView(CanvasScopedView):
 
 
 class ReportPdfView(CanvasScopedView):
-    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @extend_schema(
+        parameters=[LANGUAGE_PARAMETER], responses={(200, "application/pdf"): OpenApiTypes.BINARY}
+    )
     def get(self, request, canvas_pk: int):
-        report = current_report(self.get_canvas())
+        language = language_asked(request.query_params.get("language"))
+        report = current_report(self.get_canvas(), language)
         if report is None or report.status != ReportStatus.DONE:
             raise NotFound(_("The PDF of this version of the canvas is not ready."))
         return FileResponse(

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.utils import timezone
 
 from canvas_app.impact import PARAMETER_DOCS, SUBSCORE_DOCS
@@ -58,6 +59,7 @@ class ReportContent:
     decisions: list[Decision] = field(default_factory=list)  # oldest first
     consultation: Consultation = field(default_factory=Consultation)
     snapshot: Snapshot | None = None  # set when the report shows a snapshot
+    language: str = "en"  # what the report is written in; user content stays as written
     generated_at: datetime = field(default_factory=timezone.now)
     template_version: int = TEMPLATE_VERSION
 
@@ -110,6 +112,7 @@ class ReportContent:
         canvas = self.canvas
         payload = {
             "template": self.template_version,
+            "language": self.language,
             "council": [canvas.council.name, canvas.council.colour, canvas.council.logo.name],
             "canvas": [
                 canvas.pk,
@@ -188,7 +191,13 @@ def matrix_rows(
     ]
 
 
-def report_content(canvas: Canvas) -> ReportContent:
+def report_language(canvas: Canvas, language: str | None) -> str:
+    """The language asked for when it is one we speak, else the council's default."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else canvas.council.default_language
+
+
+def report_content(canvas: Canvas, language: str | None = None) -> ReportContent:
     """Load what the business case of a canvas shows, in a fixed number of queries."""
     board = canvas_board(canvas)
     assessment = (
@@ -211,10 +220,11 @@ def report_content(canvas: Canvas) -> ReportContent:
         parameters_version=parameters.version,
         decisions=decisions_of(canvas),
         consultation=consultation_of(canvas),
+        language=report_language(canvas, language),
     )
 
 
-def snapshot_report_content(snapshot: Snapshot) -> ReportContent:
+def snapshot_report_content(snapshot: Snapshot, language: str | None = None) -> ReportContent:
     """What the business case of a snapshot shows: its content (see
     services.snapshots.snapshot_content) as unsaved rows, the assessment it recorded,
     and the decisions and comments made by the time it was taken."""
@@ -274,7 +284,8 @@ def snapshot_report_content(snapshot: Snapshot) -> ReportContent:
         decisions=decisions_of(canvas, until=snapshot.created_at),
         consultation=consultation_of(canvas, until=snapshot.created_at),
         snapshot=snapshot,
+        language=report_language(canvas, language),
     )
 
 
-__all__ = ["ReportContent", "report_content", "snapshot_report_content"]
+__all__ = ["ReportContent", "report_content", "report_language", "snapshot_report_content"]

@@ -4,6 +4,7 @@ Kept apart from the PDF renderer so that web processes never import WeasyPrint.
 """
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from .content import ReportContent
 from .context import report_context
@@ -16,6 +17,9 @@ def render_html(
     content: ReportContent, *, standalone: bool, logo_url: str = "", fit: int | None = None
 ) -> str:
     """The business case as a whole HTML document (`standalone`) or as the fragment a
-    web page includes. `logo_url` says where that page serves the council's logo."""
-    context = report_context(content, logo_url=logo_url, fit=fit)
-    return render_to_string(DOCUMENT_TEMPLATE if standalone else FRAGMENT_TEMPLATE, context)
+    web page includes. `logo_url` says where that page serves the council's logo.
+
+    It is written in the content's language, whatever the worker or page speaks."""
+    with translation.override(content.language):
+        context = report_context(content, logo_url=logo_url, fit=fit)
+        return render_to_string(DOCUMENT_TEMPLATE if standalone else FRAGMENT_TEMPLATE, context)

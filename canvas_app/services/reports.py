@@ -19,46 +19,52 @@ from canvas_app.reports.content import ReportContent, report_content, snapshot_r
 logger = logging.getLogger(__name__)
 
 
-def current_report(canvas: Canvas) -> Report | None:
-    """The stored report of the canvas as it is now, whatever its status."""
-    fingerprint = report_content(canvas).fingerprint()
+def current_report(canvas: Canvas, language: str | None = None) -> Report | None:
+    """The stored report of the canvas as it is now in a language (the council's
+    default unless asked), whatever its status."""
+    fingerprint = report_content(canvas, language).fingerprint()
     return Report.objects.filter(
         canvas=canvas, snapshot__isnull=True, fingerprint=fingerprint
     ).first()
 
 
-def snapshot_report(snapshot: Snapshot) -> Report | None:
+def snapshot_report(snapshot: Snapshot, language: str | None = None) -> Report | None:
     """The stored report of a snapshot, whatever its status. Changes to the canvas
     leave it alone; a comment made before the snapshot and hidden or deleted since
     leaves the snapshot's business case too, so that takes a new report."""
-    fingerprint = snapshot_report_content(snapshot).fingerprint()
+    fingerprint = snapshot_report_content(snapshot, language).fingerprint()
     return Report.objects.filter(
         canvas_id=snapshot.canvas_id, snapshot=snapshot, fingerprint=fingerprint
     ).first()
 
 
 @transaction.atomic
-def report_request(*, canvas: Canvas, by=None) -> Report:
-    """Make sure the business case of the canvas as it is now is stored or on its way.
+def report_request(*, canvas: Canvas, by=None, language: str | None = None) -> Report:
+    """Make sure the business case of the canvas as it is now, in a language (the
+    council's default unless asked), is stored or on its way.
 
     An unchanged canvas gets its stored report back at once: nothing is rendered.
     """
-    return _request(canvas, None, report_content(canvas).fingerprint(), by)
+    return _request(canvas, None, report_content(canvas, language), by)
 
 
 @transaction.atomic
-def snapshot_report_request(*, snapshot: Snapshot, by=None) -> Report:
+def snapshot_report_request(*, snapshot: Snapshot, by=None, language: str | None = None) -> Report:
     """Make sure the business case of a snapshot (an approved revision, say) is stored
     or on its way; it shows the snapshot's content, not the canvas as it is now."""
-    fingerprint = snapshot_report_content(snapshot).fingerprint()
-    return _request(snapshot.canvas, snapshot, fingerprint, by)
+    return _request(snapshot.canvas, snapshot, snapshot_report_content(snapshot, language), by)
 
 
-def _request(canvas: Canvas, snapshot: Snapshot | None, fingerprint: str, by) -> Report:
+def _request(canvas: Canvas, snapshot: Snapshot | None, content: ReportContent, by) -> Report:
     report, created = Report.objects.get_or_create(
         canvas=canvas,
-        fingerprint=fingerprint,
-        defaults={"snapshot": snapshot, "requested_by": by, "requested_at": timezone.now()},
+        fingerprint=content.fingerprint(),
+        defaults={
+            "snapshot": snapshot,
+            "language": content.language,
+            "requested_by": by,
+            "requested_at": timezone.now(),
+        },
     )
     if created or report.status == ReportStatus.FAILED:
         if not created:
@@ -127,8 +133,8 @@ def report_render(*, report_id: int) -> Report | None:
 
 def _content(report: Report) -> ReportContent:
     if report.snapshot_id is not None:
-        return snapshot_report_content(report.snapshot)
-    return report_content(report.canvas)
+        return snapshot_report_content(report.snapshot, report.language)
+    return report_content(report.canvas, report.language)
 
 
 def _fail(report: Report, error: str) -> Report:
@@ -146,4 +152,5 @@ def report_filename(report: Report) -> str:
         title, revision = snapshot.content["canvas"]["title"], snapshot.revision
         suffix = f"-snapshot-{snapshot.pk}"
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
-    return f"business-case-{slug[:60] or report.canvas_id}-rev{revision}{suffix}.pdf"
+    language = "" if report.language == "en" else f"-{report.language}"
+    return f"business-case-{slug[:60] or report.canvas_id}-rev{revision}{suffix}{language}.pdf"

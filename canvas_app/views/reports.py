@@ -2,20 +2,22 @@
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import ShareLinkForm
+from canvas_app.middleware import browser_language, supported
 from canvas_app.models import ReportStatus, ShareLink
-from canvas_app.reports.content import report_content
+from canvas_app.reports.content import report_content, report_language
 from canvas_app.reports.context import accent_colour
 from canvas_app.reports.html import render_html
 from canvas_app.services.reports import current_report, report_filename, report_request
@@ -30,41 +32,55 @@ from .errors import add_service_errors
 from .scoping import my_canvas, my_canvas_child
 
 
+def _status_context(canvas, language: str) -> dict:
+    return {
+        "canvas": canvas,
+        "report": current_report(canvas, language),
+        "report_language": language,
+        "languages": settings.LANGUAGES,
+    }
+
+
 @login_required
 def report_page(request, pk: int):
+    """The business case in the language asked for (?language=), the council's default
+    otherwise."""
     canvas = my_canvas(request, pk)
-    report = current_report(canvas)
-    return render(request, "canvas_app/report.html", {"canvas": canvas, "report": report})
+    language = report_language(canvas, request.GET.get("language"))
+    return render(request, "canvas_app/report.html", _status_context(canvas, language))
 
 
 @login_required
 @require_POST
 def report_render(request, pk: int):
     canvas = my_canvas(request, pk)
-    report = report_request(canvas=canvas, by=request.user)
+    language = report_language(canvas, request.POST.get("language"))
+    report = report_request(canvas=canvas, by=request.user, language=language)
     if report.status == ReportStatus.DONE:
         messages.success(
             request, _("The business case is ready: nothing changed since it was made.")
         )
-    return redirect("report", pk=canvas.pk)
+    return redirect(f"{reverse('report', args=[canvas.pk])}?language={language}")
 
 
 @login_required
 def report_status(request, pk: int):
     """Polled while the PDF renders; asks htmx to reload the page once it is done."""
     canvas = my_canvas(request, pk)
-    report = current_report(canvas)
+    context = _status_context(canvas, report_language(canvas, request.GET.get("language")))
+    report = context["report"]
     if request.htmx and (report is None or not report.is_pending):
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
         return response
-    return render(request, "canvas_app/_report_status.html", {"canvas": canvas, "report": report})
+    return render(request, "canvas_app/_report_status.html", context)
 
 
 @login_required
 def report_download(request, pk: int):
     canvas = my_canvas(request, pk)
-    return pdf_response(current_report(canvas))
+    language = report_language(canvas, request.GET.get("language"))
+    return pdf_response(current_report(canvas, language))
 
 
 def pdf_response(report):
@@ -153,10 +169,23 @@ def _noindex(response):
     return response
 
 
+def share_language(request, council) -> str:
+    """A share page speaks the visitor's language (the switcher's, else the browser's),
+    else the council's default."""
+    return (
+        supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
+        or browser_language(request)
+        or council.default_language
+    )
+
+
 @never_cache
 def shared_report(request, token: str):
     link = _shared(token)
-    content = report_content(link.canvas)
+    language = share_language(request, link.canvas.council)
+    translation.activate(language)  # the middleware put it back after the answer
+    request.LANGUAGE_CODE = language
+    content = report_content(link.canvas, language)
     logo_url = reverse("shared-logo", args=[token]) if link.canvas.council.logo else ""
     document = render_html(content, standalone=False, logo_url=logo_url)
     response = render(
@@ -188,7 +217,10 @@ def shared_logo(request, token: str):
 @never_cache
 def shared_report_pdf(request, token: str):
     link = _shared(token)
-    report = report_request(canvas=link.canvas, by=None)
+    language = share_language(request, link.canvas.council)
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    report = report_request(canvas=link.canvas, by=None, language=language)
     if report.status != ReportStatus.DONE:
         response = render(request, "reports/shared_pending.html", {"token": token}, status=503)
         response["Retry-After"] = "5"
