@@ -85,8 +85,8 @@ def _frame() -> tuple[list[str], list[Box]]:
         )
         parts.append(label(x, BOTTOM + 16, str(tick), size=11, fill=MUTED, text_anchor="middle"))
         parts.append(label(LEFT - 8, y + 4, str(tick), size=11, fill=MUTED, text_anchor="end"))
-    x_caption = _("Economic score \u2192")
-    y_caption = _("\u2191 Social score (circle area: capex)")
+    x_caption = _("Economic score →")
+    y_caption = _("↑ Social score (circle area: capex)")
     parts.append(label(RIGHT, BOTTOM + 36, x_caption, size=12, text_anchor="end"))
     parts.append(label(12, 54, y_caption, size=12))
     captions = (

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canvas_app import charts
+from canvas_app.impact.flags import FLAG_MESSAGES, flag_message
 from canvas_app.models import Assessment
 
 from .formatting import decimal, eur, humanise_key, not_available, number, percent, score, years
@@ -160,7 +161,13 @@ class ImpactSummary:
         return rows
 
     def flags(self) -> list[dict]:
-        return self.result["flags"]
+        """The stored flags, their messages in the reader's language."""
+        return [
+            {**flag, "message": flag_message(flag["code"], flag.get("figures", {}))}
+            if flag.get("code") in FLAG_MESSAGES
+            else flag
+            for flag in self.result["flags"]
+        ]
 
     def switching_values(self) -> list[Row]:
         return [
