@@ -1,5 +1,6 @@
 """API representations. Writes are parsed here and carried out by the services."""
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -22,7 +23,28 @@ class CouncilSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Council
-        fields = ["slug", "name", "colour", "role"]
+        fields = ["slug", "name", "colour", "role", "default_language", "allow_self_approval"]
+        read_only_fields = fields
+
+
+class CouncilSettingsSerializer(serializers.Serializer):
+    default_language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES], required=False
+    )
+    allow_self_approval = serializers.BooleanField(required=False)
+
+
+class MeSerializer(serializers.Serializer):
+    username = serializers.CharField(read_only=True)
+    email = serializers.EmailField(read_only=True)
+    first_name = serializers.CharField(read_only=True)
+    last_name = serializers.CharField(read_only=True)
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        allow_null=True,
+        required=False,
+        help_text="The language the app speaks to you in; null: follow the browser.",
+    )
 
 
 class CardSerializer(serializers.ModelSerializer):

@@ -34,6 +34,7 @@ router.register(
 urlpatterns = [
     path("v1/auth/token/", views.TokenView.as_view(), name="api-token"),
     path("v1/framework/", views.FrameworkView.as_view(), name="api-framework"),
+    path("v1/me/", views.MeView.as_view(), name="api-me"),
     path(
         "v1/canvases/<int:canvas_pk>/impact-inputs/",
         impact_views.ImpactInputsView.as_view(),

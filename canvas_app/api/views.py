@@ -14,9 +14,11 @@ from rest_framework.views import APIView
 
 from canvas_app.filters import CanvasFilter
 from canvas_app.framework import BLOCKS
-from canvas_app.models import Canvas, Card, CardHistory, Council
+from canvas_app.models import Canvas, Card, CardHistory, Council, Profile
+from canvas_app.services.accounts import language_choose
 from canvas_app.services.canvases import canvas_create, canvas_delete, canvas_update
 from canvas_app.services.cards import card_create, card_delete, card_move, card_update
+from canvas_app.services.councils import council_settings_update
 
 from .serializers import (
     BlockSerializer,
@@ -29,6 +31,8 @@ from .serializers import (
     CardSerializer,
     CardUpdateSerializer,
     CouncilSerializer,
+    CouncilSettingsSerializer,
+    MeSerializer,
 )
 
 
@@ -40,13 +44,51 @@ class TokenView(ObtainAuthToken):
 
 
 class CouncilViewSet(viewsets.ReadOnlyModelViewSet):
-    """The councils the user belongs to, with their role in each."""
+    """The councils the user belongs to, with their role in each. Admins change a
+    council's settings with PATCH."""
 
     serializer_class = CouncilSerializer
     lookup_field = "slug"
+    http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
         return Council.objects.of_user(self.request.user).annotate(user_role=F("memberships__role"))
+
+    @extend_schema(request=CouncilSettingsSerializer, responses=CouncilSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        council = self.get_object()
+        serializer = CouncilSettingsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        council_settings_update(council=council, by=request.user, **serializer.validated_data)
+        return Response(CouncilSerializer(self.get_object()).data)
+
+
+class MeView(APIView):
+    """You: your account and the language the app speaks to you in."""
+
+    @extend_schema(responses=MeSerializer)
+    def get(self, request):
+        return Response(self._answer(request.user))
+
+    @extend_schema(request=MeSerializer, responses=MeSerializer)
+    def patch(self, request):
+        serializer = MeSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        if "language" in serializer.validated_data:
+            language_choose(user=request.user, language=serializer.validated_data["language"])
+        return Response(self._answer(request.user))
+
+    def _answer(self, user) -> dict:
+        chosen = Profile.objects.filter(user=user).values_list("language", flat=True).first()
+        return MeSerializer(
+            {
+                "username": user.get_username(),
+                "email": user.email,
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "language": chosen or None,
+            }
+        ).data
 
 
 class CanvasViewSet(viewsets.ModelViewSet):

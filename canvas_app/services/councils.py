@@ -5,7 +5,10 @@ from django.utils.translation import gettext as _
 
 from canvas_app.models import Council, Membership, Role
 
+from .access import ensure_can_manage
 from .validation import clean_or_raise, require
+
+COUNCIL_SETTINGS = ("default_language", "allow_self_approval")
 
 
 @transaction.atomic
@@ -58,3 +61,18 @@ def _user_upsert(*, username: str, email: str, password: str | None) -> Abstract
         user.set_unusable_password()  # they set one through the password-reset e-mail
     user.save()
     return user
+
+
+@transaction.atomic
+def council_settings_update(*, council: Council, by, **changes) -> Council:
+    """An admin sets the council's default language or lets approvers decide on their own
+    submissions."""
+    ensure_can_manage(by, council)
+    unknown = set(changes) - set(COUNCIL_SETTINGS)
+    if unknown:
+        raise TypeError(f"council_settings_update cannot change {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(council, name, value)
+    clean_or_raise(council)
+    council.save(update_fields=list(changes))
+    return council
