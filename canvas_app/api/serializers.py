@@ -117,6 +117,11 @@ class CanvasSerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=TITLE_MAX_LENGTH)
     summary = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        required=False,
+        help_text="The language the canvas is written in; the council's default if omitted.",
+    )
     blocks_filled = serializers.IntegerField(read_only=True)
     blocks_total = serializers.SerializerMethodField()
 
@@ -128,6 +133,7 @@ class CanvasSerializer(serializers.ModelSerializer):
             "title",
             "summary",
             "sector",
+            "language",
             "stage",
             "revision",
             "owner",
@@ -150,6 +156,9 @@ class CanvasSerializer(serializers.ModelSerializer):
 
 class CanvasUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX_LENGTH, required=False)
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES], required=False
+    )
     summary = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     sector = serializers.ChoiceField(choices=Sector.choices, required=False)
 

@@ -92,7 +92,13 @@ class Example:
             "format": "city-model-canvas",
             "format_version": 1,
             "source": {"example": self.key},
-            "canvas": {"title": self.title, "summary": self.summary, "sector": self.sector},
+            # The examples are written in English.
+            "canvas": {
+                "title": self.title,
+                "summary": self.summary,
+                "sector": self.sector,
+                "language": "en",
+            },
             "cards": cards,
             "impact_inputs": dict(self.impact_inputs) or None,
             "funding_sources": [dict(f) for f in self.funding],

@@ -1,6 +1,7 @@
 """HTML forms. They parse and label; the services validate and decide."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,12 @@ class CanvasForm(forms.Form):
         help_text=_("Optional. What the service is, where and at what scale."),
     )
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, initial=Sector.OTHER)
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        choices=settings.LANGUAGES,
+        required=False,  # the council's default when left out
+        help_text=_("The language of the cards and texts; they are never translated."),
+    )
 
 
 class CanvasEditForm(CanvasForm):

@@ -7,15 +7,29 @@ from .access import ensure_can_edit, ensure_canvas_editable
 from .network import council_partner_ensure
 from .validation import clean_or_raise, require
 
-EDITABLE_FIELDS = ("title", "summary", "sector", "is_template")
+EDITABLE_FIELDS = ("title", "summary", "sector", "language", "is_template")
 
 
 @transaction.atomic
 def canvas_create(
-    *, council: Council, by, title: str, summary: str = "", sector: str = Sector.OTHER
+    *,
+    council: Council,
+    by,
+    title: str,
+    summary: str = "",
+    sector: str = Sector.OTHER,
+    language: str | None = None,
 ) -> Canvas:
+    """A new draft canvas, written in `language` (the council's default if not given)."""
     ensure_can_edit(by, council)
-    canvas = Canvas(council=council, owner=by, title=title, summary=summary, sector=sector)
+    canvas = Canvas(
+        council=council,
+        owner=by,
+        title=title,
+        summary=summary,
+        sector=sector,
+        language=language or council.default_language,
+    )
     clean_or_raise(canvas)
     canvas.save()
     council_partner_ensure(canvas)

@@ -154,6 +154,7 @@ def canvas_import(*, council: Council, by, data: object, origin: dict | None = N
             title=str(info.get("title") or ""),
             summary=str(info.get("summary") or ""),
             sector=str(info.get("sector") or "other"),
+            language=str(info.get("language") or "") or None,
         )
     except ValidationError as error:
         raise _prefixed(error, "canvas") from error

@@ -30,7 +30,12 @@ def canvas_export(canvas: Canvas) -> dict:
             "revision": canvas.revision,
             "stage": canvas.stage,
         },
-        "canvas": {"title": canvas.title, "summary": canvas.summary, "sector": canvas.sector},
+        "canvas": {
+            "title": canvas.title,
+            "summary": canvas.summary,
+            "sector": canvas.sector,
+            "language": canvas.language,
+        },
         "cards": [
             {
                 "ref": card_refs[c.pk],

@@ -56,7 +56,10 @@ def canvas_list(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def canvas_new(request, slug: str):
     council = my_council(request, slug)
-    form = CanvasCreateForm(request.POST or None, initial={"start_from": request.GET.get("from")})
+    form = CanvasCreateForm(
+        request.POST or None,
+        initial={"start_from": request.GET.get("from"), "language": request.LANGUAGE_CODE},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -74,6 +77,7 @@ def canvas_new(request, slug: str):
                     title=data["title"],
                     summary=data["summary"],
                     sector=data["sector"],
+                    language=data["language"] or None,
                 )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -110,12 +114,14 @@ def canvas_edit(request, pk: int):
         "title": canvas.title,
         "summary": canvas.summary,
         "sector": canvas.sector,
+        "language": canvas.language,
         "is_template": canvas.is_template,
     }
     form = CanvasEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            canvas_update(canvas=canvas, by=request.user, **form.cleaned_data)
+            changes = {k: v for k, v in form.cleaned_data.items() if v or k != "language"}
+            canvas_update(canvas=canvas, by=request.user, **changes)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
