@@ -188,9 +188,7 @@ def test_a_consulted_canvas_goes_back_for_a_fix_and_is_approved(
     fixed = page.get_by_role("region", name="Public value proposition").locator(".diff-words")
     expect(fixed.locator("del.diff-delete")).to_contain_text("included.")
     expect(fixed.locator("ins.diff-insert")).to_contain_text("excluded.")
-    expect(fixed).to_contain_text(
-        "Lights dim to 30 % after midnight on every street, cycle routes"
-    )
+    expect(fixed).to_contain_text("Lights dim to 30 % after midnight on every street, cycle routes")
     # What a screen reader gets: both changes, each named and bounded.
     expect(fixed).to_match_aria_snapshot(
         """

@@ -8,7 +8,9 @@ from canvas_app.models import Profile
 
 def test_error_messages_follow_accept_language(api_as, canvas, editor):
     response = api_as(editor).post(
-        f"/api/v1/canvases/{canvas.pk}/cards/", {"block": "costs"}, format="json",
+        f"/api/v1/canvases/{canvas.pk}/cards/",
+        {"block": "costs"},
+        format="json",
         HTTP_ACCEPT_LANGUAGE="es",
     )
 

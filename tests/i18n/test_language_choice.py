@@ -50,9 +50,7 @@ def test_anonymous_pages_follow_the_browser(client, db):
 def test_the_switcher_saves_the_choice_of_a_signed_in_person(client, editor, canvas):
     client.force_login(editor)
 
-    response = client.post(
-        "/language/", {"language": "ca", "next": f"/canvases/{canvas.pk}/"}
-    )
+    response = client.post("/language/", {"language": "ca", "next": f"/canvases/{canvas.pk}/"})
     after = client.get(f"/canvases/{canvas.pk}/", HTTP_ACCEPT_LANGUAGE="es")
 
     assert response.status_code == 302 and response["Location"] == f"/canvases/{canvas.pk}/"

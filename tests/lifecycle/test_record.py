@@ -10,9 +10,7 @@ from canvas_app.models import Card, Decision, Snapshot, Stage
 from canvas_app.services.cards import card_create, card_delete, card_move, card_update
 from canvas_app.services.impact import impact_inputs_update
 from canvas_app.services.lifecycle import canvas_transition, decision_make, revision_open
-from canvas_app.services.snapshots import snapshot_content, snapshot_name, snapshot_restore
-
-from .conftest import put_at
+from canvas_app.services.snapshots import snapshot_content, snapshot_name
 
 INPUTS = {"lifetime_years": 20, "first_year": 2026, "capex": 2_000_000, "opex": 20_000}
 
