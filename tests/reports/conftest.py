@@ -51,8 +51,11 @@ def rolled_back(django_db_blocker) -> Iterator[None]:
         transaction.set_rollback(True)
 
 
-def render_case(build: Callable[..., tuple[Canvas, dict]], django_db_blocker) -> PdfCase:
-    """Build a canvas with `build(council, editor)`, render its PDF, forget the rows."""
+def render_case(
+    build: Callable[..., tuple[Canvas, dict]], django_db_blocker, language: str = "en"
+) -> PdfCase:
+    """Build a canvas with `build(council, editor)`, render its PDF in a language,
+    forget the rows."""
     with rolled_back(django_db_blocker):
         council = CouncilFactory(name="Ghent", slug="ghent-report")
         editor = UserFactory(username="report-editor", first_name="Ada", last_name="Peeters")
@@ -60,7 +63,7 @@ def render_case(build: Callable[..., tuple[Canvas, dict]], django_db_blocker) ->
         # Assessments are computed when the transaction commits: run them now instead.
         with TestCase.captureOnCommitCallbacks(execute=True):
             canvas, extra = build(council, editor)
-        pdf = render_pdf(report_content(canvas))
+        pdf = render_pdf(report_content(canvas, language))
     reader = PdfReader(io.BytesIO(pdf.data))
     texts = [page.extract_text() for page in reader.pages]
     return PdfCase(pdf=pdf, reader=reader, texts=texts, canvas=canvas, extra=extra)
@@ -68,7 +71,7 @@ def render_case(build: Callable[..., tuple[Canvas, dict]], django_db_blocker) ->
 
 @pytest.fixture(scope="module")
 def make_case(django_db_setup, django_db_blocker):
-    def make(build):
-        return render_case(build, django_db_blocker)
+    def make(build, language: str = "en"):
+        return render_case(build, django_db_blocker, language)
 
     return make
