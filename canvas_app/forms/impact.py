@@ -117,7 +117,10 @@ class ScheduleTable:
         return [
             {
                 "t": t,
-                "cells": [(flow, f"{flow}-{t}", self._shown(flow, t)) for flow in SCHEDULE_FLOWS],
+                "cells": [
+                    (flow, f"{flow}-{t}", self._shown(flow, t), self.label(flow))
+                    for flow in SCHEDULE_FLOWS
+                ],
             }
             for t in self.years
         ]
@@ -154,9 +157,22 @@ class ScheduleTable:
                 return None
         return numbers
 
+    @staticmethod
+    def label(flow: str) -> str:
+        return gettext(INPUT_DOCS[flow].label)
+
     @property
     def headings(self) -> list[str]:
-        return [gettext(INPUT_DOCS[flow].label) for flow in SCHEDULE_FLOWS]
+        return [self.label(flow) for flow in SCHEDULE_FLOWS]
+
+    @property
+    def labelled_errors(self) -> list[tuple[str, str]]:
+        """Each error with the column's label, for the error summary."""
+        return [
+            (self.label(key.removesuffix("_schedule")), error)
+            for key, errors in self.errors.items()
+            for error in errors
+        ]
 
 
 class FundingSourceForm(forms.Form):
