@@ -47,6 +47,9 @@ class DecisionCreateSerializer(serializers.Serializer):
 
 class SnapshotSerializer(serializers.ModelSerializer):
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    name = serializers.CharField(
+        source="title", read_only=True, help_text="As given, or made from the stage."
+    )
 
     class Meta:
         model = Snapshot

@@ -1,6 +1,7 @@
 """Forms of the lifecycle: stage changes, decisions, snapshots."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -53,9 +54,11 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, snapshots=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Django's date format, so the month is named in the page's language.
+        # Django's date format, so the month is named in the page's language, in the
+        # local time the rest of the page shows.
         options = [
-            (s.pk, f"{s.name} · {format_date(s.created_at, 'd M Y H:i')}") for s in snapshots
+            (s.pk, f"{s.title} · {format_date(timezone.localtime(s.created_at), 'j M Y, H:i')}")
+            for s in snapshots
         ]
         self.fields["base"].choices = options
         self.fields["target"].choices = [("now", gettext("The canvas now")), *options]

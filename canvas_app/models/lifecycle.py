@@ -103,7 +103,12 @@ class Snapshot(models.Model):
     revision = models.PositiveIntegerField(_("revision"))
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     kind = models.CharField(_("kind"), max_length=10, choices=SnapshotKind.choices)
+    # Named snapshots: the name given. Others: what their title is made from (the
+    # restored snapshot's title, for one taken before a restore).
     name = models.CharField(_("name"), max_length=200)
+    # The n-th snapshot of this kind, stage and revision (a revision sent to review twice
+    # has two review snapshots).
+    sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
     content = models.JSONField(_("content"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -122,6 +127,25 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return gettext("%(name)s (revision %(revision)s)") % {
-            "name": self.name,
+            "name": self.title,
             "revision": self.revision,
         }
+
+    @property
+    def title(self) -> str:
+        """The snapshot's name as shown, in the reader's language."""
+        if self.kind == SnapshotKind.STAGE:
+            title = gettext("%(stage)s, revision %(revision)s") % {
+                "stage": self.get_stage_display(),
+                "revision": self.revision,
+            }
+        elif self.kind == SnapshotKind.RESTORE:
+            title = gettext("Before restoring “%(name)s”") % {"name": self.name}
+        else:
+            return self.name
+        if self.sequence > 1:
+            title = gettext("%(title)s (%(sequence)s)") % {
+                "title": title,
+                "sequence": self.sequence,
+            }
+        return title

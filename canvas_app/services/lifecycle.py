@@ -107,7 +107,6 @@ def _move(canvas: Canvas, to: str, by, note: str, *, revision: int | None = None
     snapshot_take(
         canvas=canvas,
         by=by,
-        name=f"{Stage(to).label}, revision {canvas.revision}",
         kind=SnapshotKind.STAGE,
     )
     notify_stage_change(canvas, change)
@@ -210,7 +209,9 @@ def decision_make(*, canvas: Canvas, by, outcome: str, rationale: str) -> Decisi
         self_approval_allowed=own,
     )
     label = Outcome(outcome).label
-    _move(canvas, OUTCOME_STAGE[outcome], by, f"{label}: {rationale}")
+    # The stage change's note is written in the approver's language, like their rationale.
+    note = _("%(outcome)s: %(rationale)s") % {"outcome": label, "rationale": rationale}
+    _move(canvas, OUTCOME_STAGE[outcome], by, note)
     notify_decision(canvas, decision)
     return decision
 
@@ -233,7 +234,9 @@ def revision_open(*, canvas: Canvas, by, note: str = "") -> Canvas:
         canvas,
         Stage.DRAFT,
         by,
-        note or f"Revision {canvas.revision + 1} opened from the approved revision.",
+        note
+        or _("Revision %(revision)s opened from the approved revision.")
+        % {"revision": canvas.revision + 1},
         revision=canvas.revision + 1,
     )
     return canvas

@@ -102,14 +102,20 @@ def content_fingerprint(content: dict, keys=("cards", "inputs", "parameters", "f
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def snapshot_take(*, canvas: Canvas, by, name: str, kind: str = SnapshotKind.NAMED) -> Snapshot:
+def snapshot_take(
+    *, canvas: Canvas, by, name: str = "", kind: str = SnapshotKind.NAMED
+) -> Snapshot:
     """Keep the canvas as it is now. Stage changes take one on their own."""
+    earlier = Snapshot.objects.filter(
+        canvas=canvas, revision=canvas.revision, stage=canvas.stage, kind=kind
+    )
     return Snapshot.objects.create(
         canvas=canvas,
         revision=canvas.revision,
         stage=canvas.stage,
         kind=kind,
         name=name[:200],
+        sequence=1 if kind == SnapshotKind.NAMED else earlier.count() + 1,
         content=snapshot_content(canvas),
         created_by=by,
     )
@@ -148,7 +154,7 @@ def snapshot_restore(*, snapshot: Snapshot, by) -> Canvas:
     snapshot_take(
         canvas=canvas,
         by=by,
-        name=f"Before restoring “{snapshot.name}”",
+        name=snapshot.title,
         kind=SnapshotKind.RESTORE,
     )
     StageChange.objects.create(
@@ -156,7 +162,8 @@ def snapshot_restore(*, snapshot: Snapshot, by) -> Canvas:
         revision=canvas.revision + 1,
         from_stage=canvas.stage,
         to_stage=Stage.DRAFT,
-        note=f"Restored from the snapshot “{snapshot.name}” (revision {snapshot.revision}).",
+        note=_("Restored from the snapshot “%(name)s” (revision %(revision)s).")
+        % {"name": snapshot.title, "revision": snapshot.revision},
         by=by,
     )
     content = snapshot.content

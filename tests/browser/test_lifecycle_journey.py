@@ -166,12 +166,10 @@ def test_a_consulted_canvas_goes_back_for_a_fix_and_is_approved(
         (Stage.REVIEW, Stage.APPROVED),
     ]
 
-    first_review = (
-        Snapshot.objects.filter(canvas=canvas, name="Review, revision 1")
-        .order_by("created_at", "id")
-        .first()
+    first_review = Snapshot.objects.get(
+        canvas=canvas, kind="stage", stage=Stage.REVIEW, revision=1, sequence=1
     )
-    approved = Snapshot.objects.get(canvas=canvas, name="Approved, revision 1")
+    approved = Snapshot.objects.get(canvas=canvas, kind="stage", stage=Stage.APPROVED)
     page.goto(f"/canvases/{canvas.pk}/history/")
     expect(page.locator(".decisions")).to_contain_text(CHANGES_WANTED)
     expect(page.locator(".decisions")).to_contain_text(APPROVAL)

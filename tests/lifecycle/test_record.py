@@ -288,3 +288,24 @@ def test_a_snapshot_has_a_business_case_of_its_own(
     assert asked.status_code == 202
     assert after.json()["status"] == "done"
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+def test_a_revision_sent_to_review_twice_has_two_review_snapshots_told_apart(
+    canvas, people, editor
+):
+    client = api(editor)
+    url = f"/api/v1/canvases/{canvas.pk}/transitions/"
+    for to in ("consultation", "review", "draft", "review"):
+        client.post(url, {"to": to}, format="json")
+
+    names = [s["name"] for s in client.get(f"/api/v1/canvases/{canvas.pk}/snapshots/").json()]
+    spanish = [
+        s["name"]
+        for s in client.get(
+            f"/api/v1/canvases/{canvas.pk}/snapshots/", HTTP_ACCEPT_LANGUAGE="es"
+        ).json()
+    ]
+
+    assert names[0] == "Review, revision 1 (2)" and "Review, revision 1" in names
+    assert len(set(names)) == len(names)
+    assert spanish[0] != names[0]
