@@ -4,10 +4,20 @@ database ids) and the cards as CSV."""
 import csv
 import io
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext as _
 
 from canvas_app.framework import BLOCKS_BY_KEY
-from canvas_app.models import Assessment, AssessmentStatus, Canvas, ImpactInputs, Responsibility
+from canvas_app.models import (
+    Assessment,
+    AssessmentStatus,
+    Canvas,
+    CardColour,
+    Evidence,
+    ImpactInputs,
+    Responsibility,
+)
 
 FORMAT = "city-model-canvas"
 FORMAT_VERSION = 1
@@ -104,33 +114,45 @@ def _assessment_export(canvas: Canvas) -> dict | None:
     }
 
 
-CSV_COLUMNS = (
-    "block",
-    "block_title",
-    "position",
-    "text",
-    "tag",
-    "colour",
-    "evidence",
-    "updated_at",
-)
+# Each language's date format, as the cells use it and as the header row states it.
+CSV_DATE_FORMATS = {
+    "en": ("Y-m-d H:i", gettext_noop("YYYY-MM-DD HH:MM")),
+    "es": ("d/m/Y H:i", gettext_noop("DD/MM/YYYY HH:MM")),
+    "ca": ("d/m/Y H:i", gettext_noop("DD/MM/YYYY HH:MM")),
+}
 
 
 def cards_csv(canvas: Canvas) -> str:
+    """The cards as CSV in the active language: translated headings and labels, dates in
+    the language's format, which the header row states. Codes stay for machines."""
+    language = (get_language() or "en").split("-")[0]
+    date_format, shown_format = CSV_DATE_FORMATS.get(language, CSV_DATE_FORMATS["en"])
+    evidence, colours = dict(Evidence.choices), dict(CardColour.choices)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(
+        [
+            _("Block"),
+            _("Block title"),
+            _("Position"),
+            _("Text"),
+            _("Tag"),
+            _("Colour"),
+            _("Evidence"),
+            _("Updated (%(format)s)") % {"format": _(shown_format)},
+        ]
+    )
     for card in canvas.cards.order_by("block", "position", "id"):
         writer.writerow(
             [
                 card.block,
-                str(BLOCKS_BY_KEY[card.block].title),  # in the language of the request
+                str(BLOCKS_BY_KEY[card.block].title),
                 card.position + 1,
                 _csv_safe(card.text),
                 _csv_safe(card.tag),
-                card.colour,
-                card.evidence,
-                card.updated_at.isoformat(),
+                str(colours.get(card.colour, card.colour)),
+                str(evidence.get(card.evidence, card.evidence)),
+                dateformat.format(timezone.localtime(card.updated_at), date_format),
             ]
         )
     return out.getvalue()

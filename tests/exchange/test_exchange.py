@@ -63,8 +63,23 @@ def test_cards_export_as_csv_without_formulas(canvas):
 
     rows = cards_csv(canvas).splitlines()
 
-    assert rows[0] == "block,block_title,position,text,tag,colour,evidence,updated_at"
+    assert rows[0] == (
+        "Block,Block title,Position,Text,Tag,Colour,Evidence,Updated (YYYY-MM-DD HH:MM)"
+    )
     assert "'=HYPERLINK" in rows[1]
+
+
+def test_a_csv_in_spanish_states_and_uses_the_spanish_date_format(canvas):
+    from django.utils import timezone, translation
+
+    card = CardFactory(canvas=canvas, block="costs", text="Opex", evidence="validated")
+
+    with translation.override("es"):
+        header, row = cards_csv(canvas).splitlines()
+
+    assert header.endswith("(DD/MM/AAAA HH:MM)")
+    assert row.endswith(timezone.localtime(card.updated_at).strftime("%d/%m/%Y %H:%M"))
+    assert "Validado" in row
 
 
 def upload(client, council, payload: bytes, name="canvas.json"):
