@@ -23,6 +23,7 @@ from .text import _
 ACTUAL_FIELDS = ("capex", "opex", "revenue", "savings", "other_benefits")
 BENEFIT_FIELDS = ("revenue", "savings", "other_benefits")
 SHORTFALL_SHARE = 0.9
+NO_UPLIFT = Uplifts()
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def outturn(
     params: MethodParameters,
     actuals: Mapping[int, Mapping[str, float]],
     *,
-    uplifts: Uplifts = Uplifts(),
+    uplifts: Uplifts = NO_UPLIFT,
 ) -> Outturn:
     """The outturn of an appraisal: `inputs` are the approved option's (unadjusted),
     `uplifts` the optimism bias its appraisal used, `actuals` year → field → amount."""
