@@ -114,6 +114,17 @@ def _parameter_field(name: str) -> serializers.Field:
         return serializers.DictField(
             child=serializers.FloatField(min_value=0), required=False, help_text=help_text
         )
+    if name == "optimism_bias":
+        # Checked by the engine, which names any bad entry (optimism_bias.<type>.<measure>).
+        return serializers.DictField(
+            child=serializers.DictField(
+                child=serializers.ListField(
+                    child=serializers.FloatField(min_value=0), min_length=2, max_length=2
+                )
+            ),
+            required=False,
+            help_text=help_text,
+        )
     return serializers.FloatField(required=False, help_text=help_text)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS
+from canvas_app.impact.docs import TABLE_PARAMETERS
 from canvas_app.impact.validation import AMOUNT_FIELDS, QUANTITY_FIELDS, RATING_FIELDS
 from canvas_app.models import FundingKind
 
@@ -197,7 +198,7 @@ class MethodParametersForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, doc in PARAMETER_DOCS.items():
-            if name == "weights":
+            if name in TABLE_PARAMETERS:
                 continue
             help_text = gettext("Default %(default)s. Source: %(source)s.") % {
                 "default": doc.default,

@@ -18,11 +18,22 @@ from .inputs import (
     InputError,
     MethodParameters,
 )
+from .options import Appraisal, Option, appraise
+from .outturn import Benefit, BenefitStatus, Measurement, Outturn, benefit_status, outturn
 from .result import METHOD_VERSION, AssessmentResult, translated_record
 from .risk import seed_for
 from .validation import validate_funding, validate_inputs, validate_parameters
 
 __all__ = [
+    "Appraisal",
+    "Benefit",
+    "BenefitStatus",
+    "Measurement",
+    "Option",
+    "Outturn",
+    "appraise",
+    "benefit_status",
+    "outturn",
     "CARBON_PRICE_MODES",
     "DEFAULT_WEIGHTS",
     "FLAG_MESSAGES",

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .inputs import DEFAULT_WEIGHTS
+from .inputs import DEFAULT_OPTIMISM_BIAS, DEFAULT_WEIGHTS
 from .text import gettext_noop
 
 
@@ -251,8 +251,26 @@ PARAMETER_DOCS: Mapping[str, ParameterDoc] = MappingProxyType(
                 "Impact method, section 4 (OECD/JRC Handbook on Constructing Composite Indicators)"
             ),
         ),
+        "optimism_bias": ParameterDoc(
+            gettext_noop("Optimism bias"),
+            gettext_noop("% uplift, upper and lower bound, by project type"),
+            {
+                kind: {measure: list(bounds) for measure, bounds in table.items()}
+                for kind, table in DEFAULT_OPTIMISM_BIAS.items()
+            },
+            gettext_noop("HM Treasury Green Book, supplementary guidance (Mott MacDonald, 2002)"),
+        ),
+        "incremental_bcr_threshold": ParameterDoc(
+            gettext_noop("Incremental benefit-cost threshold"),
+            gettext_noop("ratio an option must reach over the one before it"),
+            1.0,
+            gettext_noop("Impact method, section 7"),
+        ),
     }
 )
+
+# Parameters that are tables, shown and edited on their own, not as one number.
+TABLE_PARAMETERS = ("weights", "optimism_bias")
 
 # Code, label, dimension (a key, not translated), CITYkeys theme.
 _SUBSCORES = (

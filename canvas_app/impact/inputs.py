@@ -43,6 +43,22 @@ DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
 )
 
 
+# Optimism bias (method, section 7): per project type, the upper and lower bound, in %,
+# of the uplift of the works duration, of capex and of opex (Green Book supplementary
+# guidance, Mott MacDonald 2002). Councils may change them.
+BIAS_MEASURES: tuple[str, ...] = ("works", "capex", "opex")
+DEFAULT_OPTIMISM_BIAS: Mapping[str, Mapping[str, tuple[float, float]]] = MappingProxyType(
+    {
+        "standard_buildings": {"works": (4, 1), "capex": (24, 2), "opex": (0, 0)},
+        "non_standard_buildings": {"works": (39, 2), "capex": (51, 4), "opex": (0, 0)},
+        "standard_civil_engineering": {"works": (20, 1), "capex": (44, 3), "opex": (0, 0)},
+        "non_standard_civil_engineering": {"works": (25, 3), "capex": (66, 6), "opex": (0, 0)},
+        "equipment_development": {"works": (54, 10), "capex": (200, 10), "opex": (0, 0)},
+        "outsourcing": {"works": (0, 0), "capex": (0, 0), "opex": (41, 0)},
+    }
+)
+
+
 class InputError(ValueError):
     """Invalid inputs or parameters; `errors` maps each bad field to plain-language messages."""
 
@@ -111,6 +127,11 @@ class MethodParameters:
     jobs_goalpost_per_meur: float = 10.0  # FTE per EUR 1 M of capex
     reach_goalpost: float = 0.5  # share of the target population
     weights: Mapping[str, float] = field(default_factory=lambda: DEFAULT_WEIGHTS)
+    # Version 2: the options appraisal (section 7).
+    optimism_bias: Mapping[str, Mapping[str, tuple[float, float]]] = field(
+        default_factory=lambda: DEFAULT_OPTIMISM_BIAS
+    )
+    incremental_bcr_threshold: float = 1.0
 
     @property
     def ghg_goalpost_t(self) -> float:
@@ -120,6 +141,10 @@ class MethodParameters:
         """Field name to value, weights as a plain dict: the shape `validate_parameters` accepts."""
         values: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
         values["weights"] = dict(self.weights)
+        values["optimism_bias"] = {
+            kind: {measure: list(bounds) for measure, bounds in table.items()}
+            for kind, table in self.optimism_bias.items()
+        }
         return values
 
 

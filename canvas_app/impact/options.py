@@ -16,7 +16,13 @@ from types import MappingProxyType
 
 from .engine import assess
 from .flows import expand, pv
-from .inputs import FundingSource, ImpactInputs, InputError, MethodParameters
+from .inputs import (
+    DEFAULT_OPTIMISM_BIAS,
+    FundingSource,
+    ImpactInputs,
+    InputError,
+    MethodParameters,
+)
 from .result import AssessmentResult
 from .risk import DEFAULT_DRAWS
 from .text import _, gettext_noop
@@ -47,32 +53,35 @@ class ProjectType:
     opex: Bounds
 
 
-# Green Book supplementary guidance on optimism bias (Mott MacDonald, 2002), in %.
-DEFAULT_BIAS: Mapping[str, ProjectType] = MappingProxyType(
+PROJECT_TYPE_LABELS: Mapping[str, str] = MappingProxyType(
     {
-        "standard_buildings": ProjectType(
-            gettext_noop("Standard buildings"), Bounds(4, 1), Bounds(24, 2), Bounds(0, 0)
-        ),
-        "non_standard_buildings": ProjectType(
-            gettext_noop("Non-standard buildings"), Bounds(39, 2), Bounds(51, 4), Bounds(0, 0)
-        ),
-        "standard_civil_engineering": ProjectType(
-            gettext_noop("Standard civil engineering"), Bounds(20, 1), Bounds(44, 3), Bounds(0, 0)
-        ),
-        "non_standard_civil_engineering": ProjectType(
-            gettext_noop("Non-standard civil engineering"),
-            Bounds(25, 3),
-            Bounds(66, 6),
-            Bounds(0, 0),
-        ),
-        "equipment_development": ProjectType(
-            gettext_noop("Equipment and development"), Bounds(54, 10), Bounds(200, 10), Bounds(0, 0)
-        ),
-        "outsourcing": ProjectType(
-            gettext_noop("Outsourcing"), Bounds(0, 0), Bounds(0, 0), Bounds(41, 0)
-        ),
+        "standard_buildings": gettext_noop("Standard buildings"),
+        "non_standard_buildings": gettext_noop("Non-standard buildings"),
+        "standard_civil_engineering": gettext_noop("Standard civil engineering"),
+        "non_standard_civil_engineering": gettext_noop("Non-standard civil engineering"),
+        "equipment_development": gettext_noop("Equipment and development"),
+        "outsourcing": gettext_noop("Outsourcing"),
     }
 )
+
+
+def bias_table(
+    table: Mapping[str, Mapping[str, Sequence[float]]] = DEFAULT_OPTIMISM_BIAS,
+) -> dict[str, ProjectType]:
+    """The optimism-bias table of the method parameters as project types with bounds."""
+    return {
+        kind: ProjectType(
+            PROJECT_TYPE_LABELS.get(kind, kind),
+            Bounds(*measures["works"]),
+            Bounds(*measures["capex"]),
+            Bounds(*measures["opex"]),
+        )
+        for kind, measures in table.items()
+    }
+
+
+# Green Book supplementary guidance on optimism bias (Mott MacDonald, 2002), in %.
+DEFAULT_BIAS: Mapping[str, ProjectType] = MappingProxyType(bias_table())
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,50 @@ class Appraisal:
 
     def option(self, key: int | str) -> OptionResult:
         return next(option for option in self.options if option.key == key)
+
+    def as_dict(self) -> dict:
+        """Plain JSON data: every option's figures (not its full assessment), the ladder,
+        the best options, the switching value and the flags."""
+        return {
+            "options": [
+                {
+                    "key": o.key,
+                    "name": o.name,
+                    "kind": o.kind,
+                    "preferred": o.preferred,
+                    "rank": o.rank,
+                    "pv_benefits": o.pv_benefits,
+                    "pv_costs": o.pv_costs,
+                    "enpv": o.enpv,
+                    "enpv_unadjusted": o.enpv_unadjusted,
+                    "bcr": o.bcr,
+                    "fnpv": o.fnpv,
+                    "economic": o.economic,
+                    "environmental": o.environmental,
+                    "social": o.social,
+                    "overall": o.overall,
+                    "capex_uplift": o.uplifts.capex,
+                    "opex_uplift": o.uplifts.opex,
+                    "duration_uplift": o.uplifts.duration,
+                    "works_duration_adjusted": o.works_duration_adjusted,
+                }
+                for o in self.options
+            ],
+            "ladder": [
+                {
+                    "challenger": step.challenger,
+                    "defender": step.defender,
+                    "incremental_bcr": step.incremental_bcr,
+                    "accepted": step.accepted,
+                }
+                for step in self.ladder
+            ],
+            "best": self.best,
+            "ladder_best": self.ladder_best,
+            "switching_value_pct": self.switching_value_pct,
+            "flags": list(self.flags),
+            "preferred": self.preferred,
+        }
 
     @property
     def preferred_result(self) -> OptionResult:
@@ -341,13 +394,13 @@ def appraise(
     params: MethodParameters,
     funding: Sequence[FundingSource] = (),
     *,
-    bias: Mapping[str, ProjectType] = DEFAULT_BIAS,
-    threshold: float = 1.0,
     risk_seed: int = 0,
     risk_draws: int = DEFAULT_DRAWS,
 ) -> Appraisal:
-    """Appraise a short list. Only the preferred option gets the funding plan and the
-    risk analysis: they belong to the canvas's headline, which is the preferred option's."""
+    """Appraise a short list with the parameters' optimism-bias table and ladder
+    threshold. Only the preferred option gets the funding plan and the risk analysis:
+    they belong to the canvas's headline, which is the preferred option's."""
+    bias, threshold = bias_table(params.optimism_bias), params.incremental_bcr_threshold
     check_short_list(options, bias)
     results = [
         _appraised(option, params, funding, bias, risk_seed, risk_draws) for option in options

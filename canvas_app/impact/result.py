@@ -19,7 +19,7 @@ from .risk import RiskResult
 from .sensitivity import Sensitivity
 from .text import _
 
-METHOD_VERSION = 1
+METHOD_VERSION = 2  # 2: options appraisal, optimism bias, benefits, outturn
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

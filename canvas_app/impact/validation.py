@@ -11,7 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from .inputs import (
+    BIAS_MEASURES,
     CARBON_PRICE_MODES,
+    DEFAULT_OPTIMISM_BIAS,
     DEFAULT_WEIGHTS,
     DIMENSION_CODES,
     INPUT_FIELDS,
@@ -218,6 +220,42 @@ def _weights(raw: object, fields: _Collector) -> dict[str, float]:
     return weights
 
 
+def _optimism_bias(raw: object, fields: _Collector) -> dict:
+    """Check the optimism-bias table; project types left out keep their defaults."""
+    table = {kind: dict(measures) for kind, measures in DEFAULT_OPTIMISM_BIAS.items()}
+    if raw is None:
+        return table
+    if not isinstance(raw, Mapping):
+        fields.add("optimism_bias", _("Must map project types to their bounds."))
+        return table
+    for kind, measures in raw.items():
+        if kind not in table:
+            fields.add(f"optimism_bias.{kind}", _("Unknown project type."))
+            continue
+        if not isinstance(measures, Mapping):
+            fields.add(f"optimism_bias.{kind}", _("Must map works, capex and opex to bounds."))
+            continue
+        for measure, bounds in measures.items():
+            key = f"optimism_bias.{kind}.{measure}"
+            if measure not in BIAS_MEASURES:
+                fields.add(key, _("Unknown measure: use works, capex or opex."))
+                continue
+            try:
+                table[kind][measure] = _bounds(bounds)
+            except _Invalid as problem:
+                fields.add(key, str(problem))
+    return table
+
+
+def _bounds(value: object) -> tuple[float, float]:
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
+        raise _Invalid(_("Give the upper and the lower bound, in %."))
+    upper, lower = _non_negative(value[0]), _non_negative(value[1])
+    if lower > upper or upper > 1000:
+        raise _Invalid(_("The lower bound cannot exceed the upper one (at most 1000 %)."))
+    return upper, lower
+
+
 def validate_parameters(raw: Mapping[str, object]) -> MethodParameters:
     """Check a council's method parameters; a missing or None value takes the default."""
     fields = _Collector(raw, PARAMETER_FIELDS)
@@ -231,9 +269,11 @@ def validate_parameters(raw: Mapping[str, object]) -> MethodParameters:
     )
     for key, check in checks:
         fields.check(key, check, default=getattr(defaults, key))
+    fields.check("incremental_bcr_threshold", _positive, default=defaults.incremental_bcr_threshold)
     weights = _weights(raw.get("weights"), fields)
+    bias = _optimism_bias(raw.get("optimism_bias"), fields)
     fields.raise_if_any()
-    return MethodParameters(**fields.values, weights=weights)
+    return MethodParameters(**fields.values, weights=weights, optimism_bias=bias)
 
 
 def validate_funding(

@@ -1,4 +1,5 @@
 from .accounts import Profile
+from .benefits import Benefit, Measurement, Outturn, Theme
 from .canvases import (
     CARD_TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -51,9 +52,17 @@ from .notifications import (
     NotificationKind,
     NotificationPreference,
 )
-from .reports import Report, ReportStatus, ShareLink
+from .options import Option, OptionKind, ProjectType
+from .reports import Report, ReportKind, ReportStatus, ShareLink
 
 __all__ = [
+    "Benefit",
+    "Measurement",
+    "Option",
+    "OptionKind",
+    "Outturn",
+    "ProjectType",
+    "Theme",
     "Profile",
     "Decision",
     "Outcome",
@@ -86,6 +95,7 @@ __all__ = [
     "PartnerKind",
     "Raci",
     "Report",
+    "ReportKind",
     "ReportStatus",
     "Responsibility",
     "ShareLink",

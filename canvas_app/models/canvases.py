@@ -139,6 +139,12 @@ class Canvas(models.Model):
         default=False,
         help_text=_("Listed in the library, where other councils can replicate it."),
     )
+    preferred_justification = models.TextField(
+        _("why the preferred option is not the best value for money"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Required once the appraisal ranks another option first."),
+    )
     comments_premoderated = models.BooleanField(
         _("approve stakeholders' comments first"),
         default=False,

@@ -132,6 +132,11 @@ class Assessment(models.Model):
     inputs = models.JSONField(_("inputs"))
     parameters = models.JSONField(_("parameters"))
     funding = models.JSONField(_("funding"), default=list)
+    # Version 2: the short list as appraised (its options other than the preferred
+    # one's inputs, which are `inputs`) and the appraisal of all of them. `result` is
+    # the preferred option's assessment; None when business as usual is preferred.
+    options = models.JSONField(_("options"), default=list, blank=True)
+    appraisal = models.JSONField(_("appraisal"), null=True, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True)
     # Denormalised from the result for the portfolio's sorting and chart.
     economic = models.FloatField(_("economic"), null=True, blank=True)

@@ -61,6 +61,12 @@ class Partner(models.Model):
     def is_council(self) -> bool:
         return self.kind == PartnerKind.COUNCIL
 
+    @property
+    def contribution_labels(self) -> list[str]:
+        """What the partner contributes, in the reader's language."""
+        labels = dict(Contribution.choices)
+        return [str(labels.get(code, code)) for code in self.contributions or []]
+
 
 class Raci(models.TextChoices):
     RESPONSIBLE = "R", _("Responsible")

@@ -15,6 +15,11 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class ReportKind(models.TextChoices):
+    BUSINESS_CASE = "business_case", _("Business case")
+    REVIEW = "review", _("Post-implementation review")
+
+
 class Report(models.Model):
     """One rendering of a canvas's business case, keyed by the fingerprint of
     everything it shows: an unchanged canvas is served from storage."""
@@ -31,6 +36,9 @@ class Report(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("snapshot"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=ReportKind.choices, default=ReportKind.BUSINESS_CASE
     )
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
     # The language it is written in; part of the fingerprint, so each language is a file.

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from canvas_app.impact import PARAMETER_DOCS, SUBSCORE_DOCS
+from canvas_app.impact.docs import TABLE_PARAMETERS
 from canvas_app.models import (
     Assessment,
     AssessmentStatus,
@@ -69,7 +70,7 @@ class ReportContent:
 
     @property
     def summary(self) -> ImpactSummary | None:
-        if self.assessment is None:
+        if self.assessment is None or self.assessment.result is None:
             return None
         return ImpactSummary(self.assessment, id_prefix="report")
 
@@ -80,7 +81,7 @@ class ReportContent:
     def parameter_rows(self) -> list[dict]:
         rows = []
         for name, doc in PARAMETER_DOCS.items():
-            if name == "weights":
+            if name in TABLE_PARAMETERS:
                 continue
             rows.append(
                 {

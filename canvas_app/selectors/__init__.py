@@ -87,7 +87,7 @@ class AssessmentState:
 
 # The large JSON documents: a page that shows the scores needs none of them, and the
 # result page loads `result` when it reads it.
-SNAPSHOT_FIELDS = ("inputs", "parameters", "funding", "result")
+SNAPSHOT_FIELDS = ("inputs", "parameters", "funding", "result", "options", "appraisal")
 
 
 def assessment_state(canvas: Canvas) -> AssessmentState:

@@ -9,7 +9,7 @@ import hashlib
 import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import transaction
@@ -25,6 +25,7 @@ from canvas_app.models import (
     FundingSource,
     ImpactInputs,
     MethodParameters,
+    Option,
 )
 
 from .access import ensure_canvas_editable
@@ -37,12 +38,13 @@ logger = logging.getLogger(__name__)
 class Snapshot:
     """Everything one assessment is computed from, as stored with it."""
 
-    inputs: dict
+    inputs: dict | None  # the preferred option's; None when business as usual is preferred
     parameters: dict
     funding: list[dict]
     inputs_version: int
     parameters_version: int
     risk_seed: int
+    options: list[dict] = field(default_factory=list)  # the short list, when it has one
 
     @cached_property  # computed up to three times per canvas in a re-score
     def fingerprint(self) -> str:
@@ -52,6 +54,7 @@ class Snapshot:
             "parameters": self.parameters,
             "funding": self.funding,
             "seed": self.risk_seed,
+            "options": self.options,
         }
         canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
@@ -62,39 +65,103 @@ def risk_seed_of(canvas: Canvas) -> int:
     return impact.seed_for(f"canvas:{canvas.pk}:revision:{canvas.revision}")
 
 
+def option_rows(options: list[Option]) -> list[dict]:
+    """The short list as the engine and the fingerprint read it."""
+    return [
+        {
+            "key": option.pk,
+            "name": option.name,
+            "kind": option.kind,
+            "preferred": option.preferred,
+            "inputs": option.inputs,
+            "project_type": option.project_type or None,
+            "mitigation": option.mitigation,
+            "works_duration_months": option.works_duration_months,
+        }
+        for option in options
+    ]
+
+
 def snapshot_of(
     canvas: Canvas,
-    inputs: ImpactInputs,
+    inputs: ImpactInputs | None,
     parameters: MethodParameters | None,
     funding: list[FundingSource],
+    options: list[Option] = (),
 ) -> Snapshot:
+    rows = option_rows(list(options))
+    preferred = next((row for row in rows if row["preferred"]), None)
+    values = inputs.values if inputs else None
+    if preferred is not None:  # the short list speaks for the preferred option
+        # Its inputs are kept once, as the snapshot's (and the assessment's) `inputs`.
+        values, preferred["inputs"] = preferred["inputs"], None
     return Snapshot(
-        inputs=inputs.values,
+        inputs=values,
         parameters=parameters.values if parameters else impact.MethodParameters().as_dict(),
         funding=[
             {"name": s.name, "kind": s.kind, "amount": s.amount, "secured": s.secured}
             for s in funding
         ],
-        inputs_version=inputs.version,
+        inputs_version=inputs.version if inputs else 0,
         parameters_version=parameters.version if parameters else 0,
         risk_seed=risk_seed_of(canvas),
+        options=rows if len(rows) > 1 else [],
     )
 
 
-def evaluate(snapshot: Snapshot) -> impact.AssessmentResult:
-    """Run the engine on a snapshot. Raises impact.InputError if it does not validate."""
-    return impact.assess(
-        impact.validate_inputs(snapshot.inputs),
-        impact.validate_parameters(snapshot.parameters),
-        impact.validate_funding(snapshot.funding),
+@dataclass(frozen=True)
+class Evaluation:
+    result: impact.AssessmentResult | None  # the preferred option's; None for BAU preferred
+    appraisal: dict | None  # the short list's, when the canvas has one
+
+
+def evaluate(snapshot: Snapshot) -> Evaluation:
+    """Run the engine on a snapshot: the preferred option's assessment and, with a short
+    list, the appraisal of every option. Raises impact.InputError if it does not validate."""
+    parameters = impact.validate_parameters(snapshot.parameters)
+    funding = impact.validate_funding(snapshot.funding)
+    if not snapshot.options:
+        result = impact.assess(
+            impact.validate_inputs(snapshot.inputs),
+            parameters,
+            funding,
+            risk_seed=snapshot.risk_seed,
+        )
+        return Evaluation(result, None)
+    appraisal = impact.appraise(
+        [
+            engine_option(
+                {**row, "inputs": snapshot.inputs}
+                if row["preferred"] and row["kind"] != "bau"
+                else row
+            )
+            for row in snapshot.options
+        ],
+        parameters,
+        funding,
         risk_seed=snapshot.risk_seed,
+    )
+    return Evaluation(appraisal.preferred_result.assessment, appraisal.as_dict())
+
+
+def engine_option(row: dict) -> impact.Option:
+    return impact.Option(
+        key=row["key"],
+        name=row["name"],
+        kind=row["kind"],
+        inputs=impact.validate_inputs(row["inputs"]) if row["inputs"] is not None else None,
+        preferred=row["preferred"],
+        project_type=row["project_type"],
+        mitigation=row["mitigation"],
+        works_duration_months=row["works_duration_months"],
     )
 
 
 def snapshot_fields(snapshot: Snapshot) -> dict:
     return {
         "method_version": impact.METHOD_VERSION,
-        "inputs": snapshot.inputs,
+        "inputs": snapshot.inputs or {},
+        "options": snapshot.options,
         "parameters": snapshot.parameters,
         "funding": snapshot.funding,
         "inputs_version": snapshot.inputs_version,
@@ -103,18 +170,19 @@ def snapshot_fields(snapshot: Snapshot) -> dict:
     }
 
 
-def result_fields(result: impact.AssessmentResult, started: float) -> dict:
-    data = result.as_dict()
-    scores = data["scores"]
+def result_fields(evaluation: Evaluation, started: float) -> dict:
+    data = evaluation.result.as_dict() if evaluation.result is not None else None
+    scores = data["scores"] if data else {}
     return {
         "status": AssessmentStatus.DONE,
         "error": "",
         "result": data,
-        "economic": scores["economic"],
-        "environmental": scores["environmental"],
-        "social": scores["social"],
-        "overall": scores["overall_arithmetic"],
-        "capex": data["cba"]["total_capex"],
+        "appraisal": evaluation.appraisal,
+        "economic": scores.get("economic"),
+        "environmental": scores.get("environmental"),
+        "social": scores.get("social"),
+        "overall": scores.get("overall_arithmetic"),
+        "capex": data["cba"]["total_capex"] if data else None,
         "finished_at": timezone.now(),
         "duration_ms": (time.perf_counter() - started) * 1000,
     }
@@ -124,11 +192,15 @@ def result_fields(result: impact.AssessmentResult, started: float) -> dict:
 
 
 def current_snapshot(canvas: Canvas) -> Snapshot | None:
+    """What an assessment of the canvas now is computed from; None if nothing can be
+    scored yet (no impact inputs and no option with inputs)."""
     inputs = ImpactInputs.objects.filter(canvas=canvas).first()
-    if inputs is None:
+    options = list(canvas.options.order_by("position", "id"))
+    if inputs is None and not any(option.inputs for option in options):
         return None
     parameters = MethodParameters.objects.filter(council_id=canvas.council_id).first()
-    return snapshot_of(canvas, inputs, parameters, list(canvas.funding_sources.all()))
+    funding = list(canvas.funding_sources.all())
+    return snapshot_of(canvas, inputs, parameters, funding, options)
 
 
 @transaction.atomic
@@ -216,12 +288,13 @@ def assessment_run(*, assessment_id: int) -> Assessment | None:
     assessment = Assessment.objects.get(pk=assessment_id)
     started = time.perf_counter()
     snapshot = Snapshot(
-        inputs=assessment.inputs,
+        inputs=assessment.inputs or None,
         parameters=assessment.parameters,
         funding=assessment.funding,
         inputs_version=assessment.inputs_version,
         parameters_version=assessment.parameters_version,
         risk_seed=assessment.risk_seed,
+        options=assessment.options,
     )
     try:
         fields = result_fields(evaluate(snapshot), started)

@@ -21,45 +21,20 @@ from canvas_app.models import (
 
 from .access import ensure_can_manage, ensure_canvas_editable
 from .assessments import assessment_request, enqueue_council_rescore
+from .engine_checks import clean_inputs, clean_parameters
+from .options import preferred_inputs_set
 
 FUNDING_NAME_MAX_LENGTH = 200
 MAX_FUNDING_SOURCES = 50
 
 
-def engine_errors(error: impact.InputError) -> ValidationError:
-    return ValidationError(error.errors)
-
-
-def clean_inputs(values: Mapping[str, object]) -> dict[str, object]:
-    """The engine's canonical form of the inputs, or a ValidationError naming each field."""
-    try:
-        return impact.validate_inputs(values).as_dict()
-    except impact.InputError as error:
-        raise engine_errors(error) from error
-
-
-def clean_parameters(values: Mapping[str, object]) -> dict[str, object]:
-    try:
-        return impact.validate_parameters(values).as_dict()
-    except impact.InputError as error:
-        raise engine_errors(error) from error
-
-
 @transaction.atomic
 def impact_inputs_update(*, canvas: Canvas, by, values: Mapping[str, object]) -> ImpactInputs:
-    """Replace a canvas's impact inputs; an assessment follows after commit."""
+    """Replace a canvas's impact inputs, which are its preferred option's (a new preferred
+    proposal when business as usual was preferred); an assessment follows after commit."""
     ensure_canvas_editable(by, canvas)
-    cleaned = clean_inputs(values)
-    inputs, created = ImpactInputs.objects.select_for_update().get_or_create(
-        canvas=canvas, defaults={"values": cleaned, "updated_by": by}
-    )
-    if not created and inputs.values != cleaned:
-        inputs.values = cleaned
-        inputs.version += 1
-        inputs.updated_by = by
-        inputs.save()
-    assessment_request(canvas=canvas)
-    return inputs
+    preferred_inputs_set(canvas, by, clean_inputs(values))
+    return ImpactInputs.objects.get(canvas=canvas)
 
 
 def _clean_funding(sources: Sequence[Mapping[str, object]]) -> list[FundingSource]:

@@ -41,7 +41,7 @@ def assessments_refresh(*, canvas_ids: list[int]) -> int:
     canvases = list(
         Canvas.objects.filter(pk__in=canvas_ids, impact_inputs__isnull=False)
         .select_related("impact_inputs")
-        .prefetch_related("funding_sources")
+        .prefetch_related("funding_sources", "options")
     )
     council_ids = {canvas.council_id for canvas in canvases}
     parameters = {
@@ -53,6 +53,7 @@ def assessments_refresh(*, canvas_ids: list[int]) -> int:
             canvas.impact_inputs,
             parameters.get(canvas.council_id),
             list(canvas.funding_sources.all()),
+            sorted(canvas.options.all(), key=lambda option: (option.position, option.pk)),
         )
         for canvas in canvases
     }
@@ -104,11 +105,13 @@ def _computed(canvas_id: int, snapshot: Snapshot, now) -> Assessment:
     )
 
 
-JSON_FIELDS = ("inputs", "parameters", "funding", "result")
+JSON_FIELDS = ("inputs", "parameters", "funding", "result", "options", "appraisal")
 UPSERT_FIELDS = [
     "status",
     "error",
     "result",
+    "options",
+    "appraisal",
     "economic",
     "environmental",
     "social",

@@ -91,7 +91,8 @@ def funding_edit(request, pk: int):
 def impact_results(request, pk: int):
     canvas = my_canvas(request, pk)
     state = assessment_state(canvas)
-    summary = ImpactSummary(state.shown) if state.shown else None
+    # A done assessment without a result: business as usual is the preferred option.
+    summary = ImpactSummary(state.shown) if state.shown and state.shown.result else None
     return render(
         request,
         "canvas_app/impact_results.html",

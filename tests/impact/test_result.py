@@ -28,7 +28,7 @@ def test_the_record_has_every_section_and_is_plain_json():
         "method_version", "inputs", "parameters", "funding_sources", "flows", "cba",
         "funding_gap", "funding_plan", "sub_scores", "scores", "flags", "sensitivity", "risk",
     }  # fmt: skip
-    assert record["method_version"] == METHOD_VERSION == 1
+    assert record["method_version"] == METHOD_VERSION == 2
     assert json.loads(json.dumps(record, allow_nan=False)) == record
     assert record["cba"]["firr"] is None
     assert len(record["flows"]) == 11

@@ -29,7 +29,7 @@ def test_saving_inputs_produces_a_done_assessment_after_commit(
     assert round(assessment.economic, 2) == 77.42
     assert round(assessment.environmental, 2) == 80.00
     assert round(assessment.social, 2) == 55.00
-    assert assessment.result["method_version"] == 1
+    assert assessment.result["method_version"] == 2
     assert assessment.inputs["capex"] == 2_000_000
     assert assessment.parameters["carbon_price"] == 250
     assert assessment.duration_ms > 0

@@ -134,7 +134,7 @@ def test_the_method_annex_lists_parameters_weights_and_simplifications(led):
     assert "EC1Benefit-costratioEconomicProsperity0.40" in annex
     assert "constantprices" in annex
     assert "independenttriangular" in annex
-    assert "impactmethodversion1" in annex
+    assert "impactmethodversion2" in annex
 
 
 def test_the_pdf_carries_the_document_metadata(led):
