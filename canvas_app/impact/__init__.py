@@ -2,7 +2,7 @@
 
 Pure Python and numpy, no Django: everything the engine needs is passed in, so the same
 inputs, parameters and seed always give the same result. The method is documented in
-IMPACT_METHOD.md (version 1).
+IMPACT_METHOD.md (version 2).
 """
 
 from .docs import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS, SUBSCORE_DOCS, FieldDoc, ParameterDoc
@@ -18,13 +18,23 @@ from .inputs import (
     InputError,
     MethodParameters,
 )
-from .options import Appraisal, Option, appraise
-from .outturn import Benefit, BenefitStatus, Measurement, Outturn, benefit_status, outturn
+from .options import Appraisal, Option, Uplifts, appraise
+from .outturn import (
+    ACTUAL_FIELDS,
+    Benefit,
+    BenefitStatus,
+    Measurement,
+    Outturn,
+    benefit_status,
+    check_benefit,
+    outturn,
+)
 from .result import METHOD_VERSION, AssessmentResult, translated_record
 from .risk import seed_for
 from .validation import validate_funding, validate_inputs, validate_parameters
 
 __all__ = [
+    "ACTUAL_FIELDS",
     "Appraisal",
     "Benefit",
     "BenefitStatus",
@@ -33,6 +43,8 @@ __all__ = [
     "Outturn",
     "appraise",
     "benefit_status",
+    "Uplifts",
+    "check_benefit",
     "outturn",
     "CARBON_PRICE_MODES",
     "DEFAULT_WEIGHTS",

@@ -46,7 +46,8 @@ class Outturn:
     payback_outturn: float | None  # simple payback, years
     variance: Mapping[str, Variance]  # only the fields with a record
     flags: tuple[str, ...]
-    flows: Flows  # the outturn flows, for a chart of forecast against actual
+    flows: Flows  # the outturn flows and the forecast's, for a chart of one against the other
+    forecast: Flows
 
 
 def check_actuals(actuals: Mapping[int, Mapping[str, float]], n: int) -> None:
@@ -132,6 +133,7 @@ def outturn(
         variance=variances,
         flags=_flags(variances, uplifts.capex),
         flows=flows,
+        forecast=forecast,
     )
 
 

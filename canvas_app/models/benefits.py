@@ -80,6 +80,9 @@ class Outturn(models.Model):
     # [{"year": 0, "capex": 2300000}, {"year": 1, "savings": 330000, "opex": 18000}, ...]
     actuals = models.JSONField(_("actual figures"), default=list)
     lessons_learned = models.TextField(_("lessons learned"), max_length=10000, blank=True)
+    # Kept with the actuals (and moved by a new approval) so that the portfolio and the
+    # council's observed overrun read it without running the engine per canvas.
+    capex_variance_pct = models.FloatField(_("capex variance (%)"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,7 +7,14 @@ from .access import ensure_can_edit, ensure_canvas_editable
 from .network import council_partner_ensure
 from .validation import clean_or_raise, require
 
-EDITABLE_FIELDS = ("title", "summary", "sector", "language", "is_template")
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "sector",
+    "language",
+    "is_template",
+    "preferred_justification",
+)
 
 
 @transaction.atomic
@@ -38,7 +45,8 @@ def canvas_create(
 
 @transaction.atomic
 def canvas_update(*, canvas: Canvas, by, **changes: str) -> Canvas:
-    """Change a canvas's title, summary or sector."""
+    """Change a canvas's title, summary, sector, language, template sharing or the
+    justification of its preferred option."""
     ensure_canvas_editable(by, canvas)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:

@@ -28,6 +28,8 @@ from canvas_app.models import (
 
 from .access import role_in
 from .notifications import notify_decision, notify_stage_change
+from .options import justification_required
+from .outturn import outturn_rebase
 from .snapshots import content_fingerprint, snapshot_content, snapshot_take
 from .validation import require
 
@@ -158,6 +160,15 @@ def canvas_transition(*, canvas: Canvas, by, to: str, note: str = "") -> Canvas:
         _("This canvas is %(stage)s: it moves to %(target)s only from %(sources)s.")
         % {"stage": _label(canvas.stage), "target": _label(to), "sources": _either(sources)},
     )
+    if to == Stage.REVIEW:
+        require(
+            canvas.preferred_justification.strip() or not justification_required(canvas),
+            "preferred_justification",
+            _(
+                "The appraisal ranks another option above the preferred one: write why the "
+                "preferred option is chosen before sending the canvas to review."
+            ),
+        )
     _move(canvas, to, by, note)
     return canvas
 
@@ -212,6 +223,8 @@ def decision_make(*, canvas: Canvas, by, outcome: str, rationale: str) -> Decisi
     # The stage change's note is written in the approver's language, like their rationale.
     note = _("%(outcome)s: %(rationale)s") % {"outcome": label, "rationale": rationale}
     _move(canvas, OUTCOME_STAGE[outcome], by, note)
+    if outcome == Outcome.APPROVE:
+        outturn_rebase(canvas)
     notify_decision(canvas, decision)
     return decision
 

@@ -12,7 +12,15 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
-from canvas_app.models import Canvas, ImpactInputs, Option, OptionKind, ProjectType
+from canvas_app.models import (
+    Assessment,
+    AssessmentStatus,
+    Canvas,
+    ImpactInputs,
+    Option,
+    OptionKind,
+    ProjectType,
+)
 
 from .access import ensure_canvas_editable
 from .assessments import assessment_request
@@ -267,3 +275,15 @@ def preferred_inputs_set(canvas: Canvas, by, values: dict) -> None:
         )
     elif preferred.inputs != values:
         option_update(option=preferred, by=by, inputs=values)
+
+
+def justification_required(canvas: Canvas) -> bool:
+    """The latest appraisal ranks another option above the preferred one: the canvas
+    must say why it prefers it before it goes to review (method, section 7)."""
+    appraisal = (
+        Assessment.objects.filter(canvas=canvas, status=AssessmentStatus.DONE)
+        .order_by("-requested_at", "-id")
+        .values_list("appraisal", flat=True)
+        .first()
+    )
+    return "preferred_not_best" in ((appraisal or {}).get("flags") or ())
