@@ -132,6 +132,20 @@ class MethodParametersView(APIView):
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
         if partial:
-            values = {**method_parameters_of(council).values, **values}
+            stored = method_parameters_of(council).values
+            given, values = values, {**stored, **values}
+            if "optimism_bias" in given:
+                values["optimism_bias"] = _merged_bias(
+                    stored.get("optimism_bias") or {}, given["optimism_bias"]
+                )
         parameters = method_parameters_update(council=council, by=request.user, values=values)
         return Response(MethodParametersSerializer(parameters).data)
+
+
+def _merged_bias(stored: dict, given: dict) -> dict:
+    """A PATCH of some project types' bounds keeps the council's other bounds (the engine
+    would otherwise put the defaults back for whatever is left out)."""
+    table = {kind: dict(measures) for kind, measures in stored.items()}
+    for kind, measures in given.items():
+        table[kind] = {**table.get(kind, {}), **measures}
+    return table

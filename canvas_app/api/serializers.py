@@ -161,6 +161,13 @@ class CanvasUpdateSerializer(serializers.Serializer):
     )
     summary = serializers.CharField(max_length=4000, required=False, allow_blank=True)
     sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+    preferred_justification = serializers.CharField(
+        max_length=10000,
+        required=False,
+        allow_blank=True,
+        help_text="Why the preferred option is preferred although the appraisal ranks another "
+        "first (required for review then; read it in the appraisal).",
+    )
 
 
 class CanvasDetailSerializer(CanvasSerializer):

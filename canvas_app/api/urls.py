@@ -3,9 +3,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from . import (
+    benefits_views,
     impact_views,
     lifecycle_views,
     network_views,
+    options_views,
     reports_views,
     review_views,
     views,
@@ -30,6 +32,12 @@ router.register(
 router.register(
     r"canvases/(?P<canvas_pk>\d+)/snapshots", lifecycle_views.SnapshotViewSet, basename="snapshot"
 )
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/options", options_views.OptionViewSet, basename="option"
+)
+router.register(
+    r"canvases/(?P<canvas_pk>\d+)/benefits", benefits_views.BenefitViewSet, basename="benefit"
+)
 
 urlpatterns = [
     path("v1/auth/token/", views.TokenView.as_view(), name="api-token"),
@@ -49,6 +57,16 @@ urlpatterns = [
         "v1/canvases/<int:canvas_pk>/assessment/",
         impact_views.AssessmentView.as_view(),
         name="api-assessment",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/appraisal/",
+        options_views.AppraisalView.as_view(),
+        name="api-appraisal",
+    ),
+    path(
+        "v1/canvases/<int:canvas_pk>/outturn/",
+        benefits_views.OutturnView.as_view(),
+        name="api-outturn",
     ),
     path(
         "v1/councils/<slug:slug>/parameters/",
