@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from canvas_app.models import (
     Assessment,
+    Benefit,
     Canvas,
     Card,
     CardHistory,
@@ -14,12 +15,15 @@ from canvas_app.models import (
     FundingSource,
     ImpactInputs,
     Invitation,
+    Measurement,
     Membership,
     MethodParameters,
     Milestone,
     ModerationEntry,
     Notification,
     NotificationPreference,
+    Option,
+    Outturn,
     Partner,
     Profile,
     Report,
@@ -330,3 +334,45 @@ class ProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "language"]
     list_filter = ["language"]
     search_fields = ["user__username", "user__email"]
+
+
+# Options, benefits and outturn ---------------------------------------------------
+
+
+@admin.register(Option)
+class OptionAdmin(admin.ModelAdmin):
+    list_display = ["name", "canvas", "kind", "preferred", "project_type", "mitigation"]
+    list_filter = ["kind", "preferred", "project_type", "canvas__council"]
+    search_fields = ["name", "canvas__title"]
+    raw_id_fields = ["canvas"]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 0
+    raw_id_fields = ["recorded_by"]
+
+
+@admin.register(Benefit)
+class BenefitAdmin(admin.ModelAdmin):
+    list_display = ["name", "canvas", "unit", "baseline", "target", "target_date", "owner"]
+    list_filter = ["theme", "canvas__council"]
+    search_fields = ["name", "owner", "canvas__title"]
+    raw_id_fields = ["canvas"]
+    inlines = [MeasurementInline]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(admin.ModelAdmin):
+    list_display = ["benefit", "date", "value", "recorded_by", "recorded_at"]
+    list_filter = ["benefit__canvas__council"]
+    search_fields = ["benefit__name", "note"]
+    raw_id_fields = ["benefit", "recorded_by"]
+
+
+@admin.register(Outturn)
+class OutturnAdmin(admin.ModelAdmin):
+    list_display = ["canvas", "capex_variance_pct", "updated_at", "updated_by"]
+    list_filter = ["canvas__council"]
+    search_fields = ["canvas__title", "lessons_learned"]
+    raw_id_fields = ["canvas", "updated_by"]

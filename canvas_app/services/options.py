@@ -275,6 +275,8 @@ def preferred_inputs_set(canvas: Canvas, by, values: dict) -> None:
         )
     elif preferred.inputs != values:
         option_update(option=preferred, by=by, inputs=values)
+    elif _sync_canvas_inputs(canvas, preferred, by):  # the canvas's copy had gone
+        short_list_changed(canvas, versioned=True)
 
 
 def justification_required(canvas: Canvas) -> bool:

@@ -95,22 +95,30 @@ def baseline_of(canvas: Canvas) -> Baseline | None:
     )
 
 
-def engine_actuals(actuals: list[dict]) -> dict[int, dict[str, float]]:
+def engine_actuals(actuals: list[dict], lifetime_years: int) -> dict[int, dict[str, float]]:
+    """Year → figures, for the years of the appraisal: a later approval with a shorter
+    appraisal period leaves years recorded earlier outside it (shown, not counted)."""
     return {
         row["year"]: {field: value for field, value in row.items() if field != "year"}
         for row in actuals
+        if row["year"] <= lifetime_years
     }
+
+
+def _outturn(baseline: Baseline, actuals: list[dict]) -> impact.Outturn:
+    return impact.outturn(
+        baseline.inputs,
+        baseline.parameters,
+        engine_actuals(actuals, baseline.inputs.lifetime_years),
+        uplifts=baseline.uplifts,
+    )
 
 
 def outturn_review(canvas: Canvas) -> OutturnReview:
     row = Outturn.objects.filter(canvas=canvas).first()
     actuals = row.actuals if row else []
     baseline = baseline_of(canvas)
-    result = None
-    if baseline is not None:
-        result = impact.outturn(
-            baseline.inputs, baseline.parameters, engine_actuals(actuals), uplifts=baseline.uplifts
-        )
+    result = _outturn(baseline, actuals) if baseline is not None else None
     return OutturnReview(
         canvas=canvas,
         actuals=actuals,
@@ -166,10 +174,7 @@ def clean_actuals(actuals, lifetime_years: int) -> list[dict]:
 def _capex_variance_pct(actuals: list[dict], baseline: Baseline | None):
     if baseline is None:
         return None
-    result = impact.outturn(
-        baseline.inputs, baseline.parameters, engine_actuals(actuals), uplifts=baseline.uplifts
-    )
-    capex = result.variance.get("capex")
+    capex = _outturn(baseline, actuals).variance.get("capex")
     return capex.pct if capex else None
 
 

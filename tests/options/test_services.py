@@ -289,3 +289,19 @@ def test_measurements_must_be_finite(canvas, editor, register_9_3, value):
     with pytest.raises(ValidationError) as refused:
         measurement_add(benefit=register_9_3[0], by=editor, date=date(2027, 6, 1), value=value)
     assert "value" in refused.value.message_dict
+
+
+def test_years_beyond_a_shorter_appraisal_period_are_kept_but_not_counted(
+    canvas, editor, led_canvas, run_on_commit
+):
+    from canvas_app.services.impact import impact_inputs_update
+
+    outturn_set(canvas=canvas, by=editor, actuals=[*ACTUALS_9_2, {"year": 20, "savings": 1}])
+    run_on_commit(
+        impact_inputs_update, canvas=canvas, by=editor, values={**LED, "lifetime_years": 15}
+    )
+
+    review = outturn_review(canvas)
+    assert review.baseline.inputs.lifetime_years == 15
+    assert review.actuals[-1] == {"year": 20, "savings": 1.0}
+    assert review.result.variance["savings"].actual == pytest.approx(710_000)

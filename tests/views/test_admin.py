@@ -27,6 +27,10 @@ def test_every_model_is_registered_in_the_admin():
         "milestone",
         "report",
         "sharelink",
+        "option",
+        "benefit",
+        "measurement",
+        "outturn",
     ],
 )
 def test_admin_lists_open_with_search(client, db, model):
