@@ -1,6 +1,7 @@
 from django.urls import path
 
 from canvas_app.views import (
+    benefits,
     canvases,
     cards,
     comments,
@@ -15,7 +16,10 @@ from canvas_app.views import (
     moderation,
     network,
     notifications,
+    options,
+    outturn,
     reports,
+    review_pdf,
     theme,
 )
 
@@ -41,6 +45,44 @@ urlpatterns = [
     path("canvases/<int:pk>/impact/status/", impact.impact_status, name="impact-status"),
     path("canvases/<int:pk>/impact/reassess/", impact.impact_reassess, name="impact-reassess"),
     path("canvases/<int:pk>/funding/", impact.funding_edit, name="funding"),
+    # Options appraisal, benefits realisation and outturn
+    path("canvases/<int:pk>/options/", options.options_page, name="options"),
+    path("canvases/<int:pk>/options/new/", options.option_new, name="option-new"),
+    path("options/<int:pk>/edit/", options.option_edit, name="option-edit"),
+    path("options/<int:pk>/duplicate/", options.option_copy, name="option-duplicate"),
+    path("options/<int:pk>/delete/", options.option_remove, name="option-delete"),
+    path("options/<int:pk>/prefer/", options.option_prefer, name="option-prefer"),
+    path(
+        "canvases/<int:pk>/justification/",
+        options.justification_save,
+        name="preferred-justification",
+    ),
+    path("canvases/<int:pk>/benefits/", benefits.benefits_page, name="benefits"),
+    path("canvases/<int:pk>/benefits/new/", benefits.benefit_new, name="benefit-new"),
+    path("benefits/<int:pk>/edit/", benefits.benefit_edit, name="benefit-edit"),
+    path("benefits/<int:pk>/delete/", benefits.benefit_remove, name="benefit-delete"),
+    path(
+        "benefits/<int:pk>/measurements/new/",
+        benefits.measurement_new,
+        name="measurement-new",
+    ),
+    path("measurements/<int:pk>/delete/", benefits.measurement_remove, name="measurement-delete"),
+    path("canvases/<int:pk>/outturn/", outturn.outturn_page, name="outturn"),
+    path(
+        "canvases/<int:pk>/outturn/review-pdf/",
+        review_pdf.review_pdf_render,
+        name="review-pdf-render",
+    ),
+    path(
+        "canvases/<int:pk>/outturn/review-pdf/status/",
+        review_pdf.review_pdf_status,
+        name="review-pdf-status",
+    ),
+    path(
+        "canvases/<int:pk>/outturn/review-pdf/pdf/",
+        review_pdf.review_pdf_download,
+        name="review-pdf-download",
+    ),
     path("canvases/<int:pk>/network/", network.network, name="network"),
     path("canvases/<int:pk>/network/matrix/", network.matrix_save, name="network-matrix"),
     path("canvases/<int:pk>/partners/new/", network.partner_new, name="partner-new"),

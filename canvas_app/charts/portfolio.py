@@ -197,6 +197,15 @@ def portfolio_bubbles(
         others = circles[:index] + circles[index + 1 :]
         body.append(_bubble(point, cx, cy, r, taken, others))
     desc = _describe(shown, len(points) - len(shown))
+    # With links in it the chart is no longer one image, whose parts a screen reader
+    # never reaches, but a graphic whose links are reached and named by their labels.
+    linked = any(point.href for point in shown)
     return document(
-        id_prefix=id_prefix, title=title, desc=desc, width=WIDTH, height=HEIGHT, body=body
+        id_prefix=id_prefix,
+        title=title,
+        desc=desc,
+        width=WIDTH,
+        height=HEIGHT,
+        body=body,
+        role="graphics-document" if linked else "img",
     )

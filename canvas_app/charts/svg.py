@@ -121,15 +121,23 @@ def tooltip(content: str) -> str:
 
 
 def document(
-    *, id_prefix: str, title: str, desc: str, width: int, height: int, body: Sequence[str]
+    *,
+    id_prefix: str,
+    title: str,
+    desc: str,
+    width: int,
+    height: int,
+    body: Sequence[str],
+    role: str = "img",
 ) -> str:
-    """The root <svg>, named for assistive technology by its own <title> and <desc>."""
+    """The root <svg>, named for assistive technology by its own <title> and <desc>: an
+    image, or a "graphics-document" when it holds links (an image's parts are hidden)."""
     if not _ID.fullmatch(id_prefix):  # it becomes an XML id and an aria-labelledby token
         raise ValueError(f"id_prefix must match {_ID.pattern}, got {id_prefix!r}")
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="{role}" '
         f'aria-labelledby="{title_id} {desc_id}" font-family="{FONT}" fill="{INK}">'
         f'<title id="{title_id}">{esc(title)}</title><desc id="{desc_id}">{esc(desc)}</desc>'
     )

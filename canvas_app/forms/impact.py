@@ -10,10 +10,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS
+from canvas_app.impact import INPUT_DOCS, PARAMETER_DOCS, RATING_ANCHORS, MethodParameters
 from canvas_app.impact.docs import TABLE_PARAMETERS
 from canvas_app.impact.validation import AMOUNT_FIELDS, QUANTITY_FIELDS, RATING_FIELDS
-from canvas_app.models import FundingKind
+from canvas_app.models import FundingKind, ProjectType
 
 SCHEDULE_FLOWS = ("capex", "opex", "revenue", "savings", "other_benefits")
 # The engine's labels, units and help are marked where they are written (impact/docs.py)
@@ -131,7 +131,7 @@ class ScheduleTable:
             return self.data.get(f"{flow}-{t}", "")
         schedule = self.stored.get(f"{flow}_schedule")
         if schedule and t < len(schedule):
-            return f"{schedule[t]:g}"
+            return f"{schedule[t]:.2f}".rstrip("0").rstrip(".")  # 2000000, never 2e+06
         return ""
 
     def values(self) -> dict[str, list[float] | None]:
@@ -192,8 +192,21 @@ FundingFormSet = forms.formset_factory(
 )
 
 
+BIAS_MEASURE_LABELS = {
+    "works": _("Works duration"),
+    "capex": _("Capex"),
+    "opex": _("Opex"),
+}
+BIAS_BOUND_LABELS = {"upper": _("upper bound"), "lower": _("lower bound")}
+
+
+def bias_field(kind: str, measure: str, bound: str) -> str:
+    return f"bias_{kind}_{measure}_{bound}"
+
+
 class MethodParametersForm(forms.Form):
-    """The council's method parameters, labelled with their units, defaults and sources."""
+    """The council's method parameters, labelled with their units, defaults and sources;
+    the sub-score weights and the optimism-bias table (in %) as fields of their own."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -225,18 +238,117 @@ class MethodParametersForm(forms.Form):
                 min_value=0,
                 help_text=gettext("Default %(default)s.") % {"default": weight},
             )
+        for kind, measures in PARAMETER_DOCS["optimism_bias"].default.items():
+            for measure, bounds in measures.items():
+                for bound, default in zip(BIAS_BOUND_LABELS, bounds, strict=True):
+                    self.fields[bias_field(kind, measure, bound)] = forms.FloatField(
+                        label=gettext("%(type)s, %(measure)s: %(bound)s (%%)")
+                        % {
+                            "type": ProjectType(kind).label,
+                            "measure": BIAS_MEASURE_LABELS[measure],
+                            "bound": BIAS_BOUND_LABELS[bound],
+                        },
+                        min_value=0,
+                        max_value=1000,
+                        help_text=gettext("Default %(default)s.") % {"default": default},
+                    )
+
+    def _named(self, test) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if test(name)]
+
+    @property
+    def scalar_fields(self) -> list[forms.BoundField]:
+        """Rates, prices and goalposts."""
+        return self._named(
+            lambda name: (
+                not name.startswith(("weight_", "bias_")) and name != "incremental_bcr_threshold"
+            )
+        )
+
+    @property
+    def weight_fields(self) -> list[forms.BoundField]:
+        return self._named(lambda name: name.startswith("weight_"))
+
+    @property
+    def threshold_field(self) -> forms.BoundField:
+        return self["incremental_bcr_threshold"]
+
+    def bias_rows(self) -> list[dict]:
+        """The optimism-bias table: a row per project type, an upper and a lower bound
+        cell per measure."""
+        return [
+            {
+                "kind": kind,
+                "label": ProjectType(kind).label,
+                "cells": [
+                    (self[bias_field(kind, m, "upper")], self[bias_field(kind, m, "lower")])
+                    for m in measures
+                ],
+            }
+            for kind, measures in PARAMETER_DOCS["optimism_bias"].default.items()
+        ]
+
+    @property
+    def bias_measures(self) -> list[str]:
+        return [str(label) for label in BIAS_MEASURE_LABELS.values()]
+
+    def clean(self):
+        cleaned = super().clean()
+        for kind, measures in PARAMETER_DOCS["optimism_bias"].default.items():
+            for measure in measures:
+                upper = cleaned.get(bias_field(kind, measure, "upper"))
+                lower = cleaned.get(bias_field(kind, measure, "lower"))
+                if upper is not None and lower is not None and lower > upper:
+                    self.add_error(
+                        bias_field(kind, measure, "lower"),
+                        gettext("The lower bound cannot exceed the upper one."),
+                    )
+        return cleaned
 
     def engine_values(self) -> dict[str, object]:
-        values = {k: v for k, v in self.cleaned_data.items() if not k.startswith("weight_")}
+        values = {
+            k: v for k, v in self.cleaned_data.items() if not k.startswith(("weight_", "bias_"))
+        }
         values["weights"] = {
             k.removeprefix("weight_"): v
             for k, v in self.cleaned_data.items()
             if k.startswith("weight_")
         }
+        values["optimism_bias"] = {
+            kind: {
+                measure: [
+                    self.cleaned_data[bias_field(kind, measure, "upper")],
+                    self.cleaned_data[bias_field(kind, measure, "lower")],
+                ]
+                for measure in measures
+            }
+            for kind, measures in PARAMETER_DOCS["optimism_bias"].default.items()
+        }
         return values
+
+    def add_service_errors(self, messages: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Put the service's errors on the optimism-bias table (`optimism_bias.<type>.<measure>`
+        lands on the lower bound); returns the others."""
+        left = {}
+        for key, errors in messages.items():
+            parts = key.split(".")
+            field = bias_field(*parts[1:], "lower") if len(parts) == 3 else None
+            if parts[0] == "optimism_bias" and field in self.fields:
+                for error in errors:
+                    self.add_error(field, error)
+            else:
+                left[key] = errors
+        return left
 
     @classmethod
     def initial_from(cls, values: dict) -> dict:
-        initial = {k: v for k, v in values.items() if k != "weights"}
+        """Stored parameters as the form's initial values; what a council saved before the
+        method knew a parameter (the optimism-bias table) shows the default."""
+        values = {**MethodParameters().as_dict(), **values}
+        initial = {k: v for k, v in values.items() if k not in TABLE_PARAMETERS}
         initial.update({f"weight_{k}": v for k, v in values.get("weights", {}).items()})
+        for kind, measures in (values.get("optimism_bias") or {}).items():
+            for measure, (upper, lower) in measures.items():
+                initial[bias_field(kind, measure, "upper")] = upper
+                initial[bias_field(kind, measure, "lower")] = lower
         return initial

@@ -253,7 +253,10 @@ PARAMETER_DOCS: Mapping[str, ParameterDoc] = MappingProxyType(
         ),
         "optimism_bias": ParameterDoc(
             gettext_noop("Optimism bias"),
-            gettext_noop("% uplift, upper and lower bound, by project type"),
+            gettext_noop(
+                # xgettext:no-python-format
+                "% uplift, upper and lower bound, by project type"
+            ),
             {
                 kind: {measure: list(bounds) for measure, bounds in table.items()}
                 for kind, table in DEFAULT_OPTIMISM_BIAS.items()

@@ -19,6 +19,36 @@ DIMENSIONS = (
 )
 
 
+# The figures behind each sub-score, by the engine's names (see impact/scores.py); an
+# unknown name is shown as it is spelt.
+INPUT_LABELS = {
+    "rating": gettext_lazy("Rating"),
+    "benefit_cost_ratio": gettext_lazy("Benefit cost ratio"),
+    "pv_benefits": gettext_lazy("Pv benefits"),
+    "pv_costs": gettext_lazy("Pv costs"),
+    "simple_payback_years": gettext_lazy("Simple payback years"),
+    "lifetime_years": gettext_lazy("Lifetime years"),
+    "pv_revenue_and_savings": gettext_lazy("Pv revenue and savings"),
+    "pv_opex": gettext_lazy("Pv opex"),
+    "jobs_fte": gettext_lazy("Jobs fte"),
+    "total_capex": gettext_lazy("Total capex"),
+    "ghg_avoided_t_per_year": gettext_lazy("Ghg avoided t per year"),
+    "abatement_cost_eur_per_t": gettext_lazy("Abatement cost eur per t"),
+    "users_served": gettext_lazy("Users served"),
+    "target_population": gettext_lazy("Target population"),
+}
+
+
+def input_label(key: str) -> str:
+    return str(INPUT_LABELS[key]) if key in INPUT_LABELS else humanise_key(key)
+
+
+def input_value(value: object) -> str:
+    if value is None:
+        return not_available()
+    return number(value, decimals=4) if isinstance(value, float) else str(value)
+
+
 def engine_text(text: str) -> str:
     """Text from the impact engine's tables (labels, themes, notes), marked there with
     gettext_noop or stored in English with a result, in the active language. "" stays ""
@@ -69,12 +99,9 @@ def _sub_score(entry: dict) -> SubScoreView:
         theme=engine_text(entry["theme"]),
         value=score(entry["value"]),
         weight="—" if not weight else f"{weight:.0%}",
-        formula=entry["formula"],
+        formula=engine_text(entry["formula"]),
         note=engine_text(entry["note"]),
-        inputs=[
-            Row(humanise_key(k), number(v, decimals=4) if isinstance(v, float) else str(v))
-            for k, v in entry["inputs"].items()
-        ],
+        inputs=[Row(input_label(k), input_value(v)) for k, v in entry["inputs"].items()],
         goalpost="" if entry["goalpost"] is None else number(entry["goalpost"], decimals=2),
     )
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -11,8 +12,11 @@ from canvas_app.filters import PortfolioFilter
 from canvas_app.forms import MethodParametersForm
 from canvas_app.impact import PARAMETER_DOCS
 from canvas_app.models import MANAGE_ROLES
+from canvas_app.presentation.benefits import status_headings
 from canvas_app.presentation.portfolio import portfolio_chart, portfolio_rows
+from canvas_app.selectors.delivery import portfolio_delivery
 from canvas_app.services.impact import method_parameters_of, method_parameters_update
+from canvas_app.services.outturn import observed_overrun
 
 from .errors import add_service_errors
 from .scoping import my_council
@@ -33,7 +37,9 @@ def parameters_edit(request, slug: str):
         try:
             method_parameters_update(council=council, by=request.user, values=form.engine_values())
         except ValidationError as error:
-            add_service_errors(form, error)
+            left = form.add_service_errors(error.message_dict)
+            if left:
+                add_service_errors(form, ValidationError(left))
         else:
             messages.success(
                 request,
@@ -49,6 +55,8 @@ def parameters_edit(request, slug: str):
             "current": current,
             "can_manage": can_manage,
             "docs": PARAMETER_DOCS,
+            # the council's own evidence, beside the optimism-bias table it may inform
+            "overrun": observed_overrun(council),
         },
         status=400 if form.errors else 200,
     )
@@ -56,11 +64,20 @@ def parameters_edit(request, slug: str):
 
 @login_required
 def portfolio(request, slug: str):
+    """The council's canvases with their scores, or (?view=delivery) with their benefits'
+    statuses and capex variance."""
     council = my_council(request, slug)
     filtered = PortfolioFilter(request.GET or None, council=council)
-    rows = portfolio_rows(filtered.qs)
-    return render(
-        request,
-        "canvas_app/portfolio.html",
-        {"council": council, "filter": filtered, "rows": rows, "chart": portfolio_chart(rows)},
-    )
+    context = {"council": council, "filter": filtered, "view": "scores"}
+    if request.GET.get("view") == "delivery":
+        as_of = timezone.localdate()
+        context.update(
+            view="delivery",
+            rows=portfolio_delivery(filtered.qs, as_of),
+            as_of=as_of,
+            statuses=status_headings(),
+        )
+    else:
+        rows = portfolio_rows(filtered.qs)
+        context.update(rows=rows, chart=portfolio_chart(rows))
+    return render(request, "canvas_app/portfolio.html", context)

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canvas_app.forms import FundingFormSet, ImpactInputsForm, ScheduleTable
+from canvas_app.forms.options import JustificationForm
 from canvas_app.impact import INPUT_DOCS
 from canvas_app.models import ImpactInputs
 from canvas_app.presentation.impact import ImpactSummary
+from canvas_app.presentation.options import AppraisalView
 from canvas_app.selectors import assessment_state
 from canvas_app.services.assessments import reassessment_request
 from canvas_app.services.impact import funding_sources_replace, impact_inputs_update
@@ -89,14 +91,35 @@ def funding_edit(request, pk: int):
 
 @login_required
 def impact_results(request, pk: int):
-    canvas = my_canvas(request, pk)
+    return results_page(request, my_canvas(request, pk))
+
+
+def results_page(request, canvas, *, justification_form=None, status: int = 200):
+    """The results page; the justification view renders it again with its form's errors."""
     state = assessment_state(canvas)
+    shown = state.shown
+    if shown is not None:  # the documents the page reads, in one query
+        shown.refresh_from_db(fields=["result", "appraisal", "options", "parameters"])
     # A done assessment without a result: business as usual is the preferred option.
-    summary = ImpactSummary(state.shown) if state.shown and state.shown.result else None
+    summary = ImpactSummary(shown) if shown and shown.result else None
+    # None for a version 1 assessment, which appraised a single proposal.
+    appraisal = AppraisalView.of(shown) if shown else None
+    asks_justification = appraisal is not None and appraisal.justification_required
+    if asks_justification and canvas.can_edit and justification_form is None:
+        justification_form = JustificationForm(
+            initial={"preferred_justification": canvas.preferred_justification}
+        )
     return render(
         request,
         "canvas_app/impact_results.html",
-        {"canvas": canvas, "state": state, "summary": summary},
+        {
+            "canvas": canvas,
+            "state": state,
+            "summary": summary,
+            "appraisal": appraisal,
+            "justification_form": justification_form if canvas.can_edit else None,
+        },
+        status=status,
     )
 
 

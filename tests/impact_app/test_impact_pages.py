@@ -168,7 +168,8 @@ def test_the_portfolio_sorts_by_score(
 
     assert order(by_social) == ["Bikes", "LED", "Unscored"]  # 60.5, 55.0, n/a last
     assert order(by_overall) == ["LED", "Bikes", "Unscored"]  # 70.8, 41.0, n/a last
-    assert 'role="img"' in by_overall
+    # the chart, named by its title and description; its bubbles link to the canvases
+    assert 'role="graphics-document" aria-labelledby="portfolio-title portfolio-desc"' in by_overall
 
 
 def test_only_admins_can_change_parameters_on_the_page(client, council, editor, admin_user):
