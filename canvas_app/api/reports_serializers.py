@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from rest_framework import serializers
 
-from canvas_app.models import Report, ShareLink
+from canvas_app.models import Report, ReportKind, ShareLink
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -12,6 +12,7 @@ class ReportSerializer(serializers.ModelSerializer):
         model = Report
         fields = [
             "id",
+            "kind",
             "status",
             "language",
             "error",
@@ -33,7 +34,8 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_download_url(self, report: Report) -> str | None:
         if report.status != "done":
             return None
-        return f"/api/v1/canvases/{report.canvas_id}/report/pdf/?language={report.language}"
+        url = f"/api/v1/canvases/{report.canvas_id}/report/pdf/?language={report.language}"
+        return url if report.kind == ReportKind.BUSINESS_CASE else f"{url}&kind={report.kind}"
 
 
 class ShareLinkSerializer(serializers.ModelSerializer):
@@ -66,6 +68,11 @@ class ReplicateSerializer(serializers.Serializer):
 
 
 class ReportRequestSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=ReportKind.values,
+        default=ReportKind.BUSINESS_CASE,
+        help_text="business_case (the default) or review: the post-implementation review.",
+    )
     language = serializers.ChoiceField(
         choices=[code for code, _name in settings.LANGUAGES],
         required=False,

@@ -12,7 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from canvas_app.models import Canvas, Council, ReportStatus, ShareLink
+from canvas_app.models import Canvas, Council, ReportKind, ReportStatus, ShareLink
 from canvas_app.services.access import ensure_member_somewhere
 from canvas_app.services.exchange import (
     MAX_IMPORT_BYTES,
@@ -22,10 +22,17 @@ from canvas_app.services.exchange import (
     too_large_message,
 )
 from canvas_app.services.export import canvas_export, cards_csv
-from canvas_app.services.reports import current_report, report_filename, report_request
+from canvas_app.services.reports import (
+    current_report,
+    current_review_report,
+    report_filename,
+    report_request,
+    review_report_request,
+)
 from canvas_app.services.sharing import share_link_create, share_link_revoke
 
 from .impact_views import CanvasScopedView
+from .options_serializers import errors
 from .reports_serializers import (
     ReplicateSerializer,
     ReportRequestSerializer,
@@ -43,6 +50,27 @@ LANGUAGE_PARAMETER = OpenApiParameter(
 )
 
 
+KIND_PARAMETER = OpenApiParameter(
+    "kind",
+    str,
+    enum=ReportKind.values,
+    description="business_case (the default) or review: the post-implementation review.",
+)
+CURRENT = {ReportKind.BUSINESS_CASE: current_report, ReportKind.REVIEW: current_review_report}
+REQUEST = {ReportKind.BUSINESS_CASE: report_request, ReportKind.REVIEW: review_report_request}
+
+
+def kind_asked(value) -> str:
+    """A report kind from the query string, the business case when none; else a 400."""
+    if value in (None, ""):
+        return ReportKind.BUSINESS_CASE
+    if value not in ReportKind.values:
+        raise ValidationError(
+            {"kind": [_("Choose one of %(codes)s.") % {"codes": ", ".join(ReportKind.values)}]}
+        )
+    return value
+
+
 def language_asked(value) -> str | None:
     """A language code from the request, or None; an unknown one is a 400."""
     if value in (None, ""):
@@ -56,28 +84,39 @@ def language_asked(value) -> str | None:
 
 
 class ReportView(CanvasScopedView):
-    """The business case of the canvas as it is now: its status, or a request to make it.
-    Each language is a report of its own."""
+    """The business case of the canvas as it is now, or (kind=review) its
+    post-implementation review as of today: its status, or a request to make it. Each
+    language is a report of its own."""
 
-    @extend_schema(parameters=[LANGUAGE_PARAMETER], responses=ReportSerializer)
+    @extend_schema(
+        parameters=[KIND_PARAMETER, LANGUAGE_PARAMETER],
+        responses={200: ReportSerializer, **errors(400, 404)},
+    )
     def get(self, request, canvas_pk: int):
+        kind = kind_asked(request.query_params.get("kind"))
         language = language_asked(request.query_params.get("language"))
-        report = current_report(self.get_canvas(), language)
+        report = CURRENT[kind](self.get_canvas(), language)
         if report is None:
+            if kind == ReportKind.REVIEW:
+                raise NotFound(
+                    _("No post-implementation review as it stands today: POST to make it.")
+                )
             raise NotFound(
                 _("No business case of this version of the canvas yet: POST to make it.")
             )
         return Response(ReportSerializer(report).data)
 
     @extend_schema(
-        request=ReportRequestSerializer, responses={200: ReportSerializer, 202: ReportSerializer}
+        request=ReportRequestSerializer,
+        responses={200: ReportSerializer, 202: ReportSerializer, **errors(400, 404)},
     )
     def post(self, request, canvas_pk: int):
         canvas = self.get_canvas()
         serializer = ReportRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         language = serializer.validated_data.get("language") or None
-        report = report_request(canvas=canvas, by=request.user, language=language)
+        request_report = REQUEST[serializer.validated_data["kind"]]
+        report = request_report(canvas=canvas, by=request.user, language=language)
         code = (
             status.HTTP_200_OK if report.status == ReportStatus.DONE else status.HTTP_202_ACCEPTED
         )
@@ -86,11 +125,13 @@ class ReportView(CanvasScopedView):
 
 class ReportPdfView(CanvasScopedView):
     @extend_schema(
-        parameters=[LANGUAGE_PARAMETER], responses={(200, "application/pdf"): OpenApiTypes.BINARY}
+        parameters=[KIND_PARAMETER, LANGUAGE_PARAMETER],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **errors(400, 404)},
     )
     def get(self, request, canvas_pk: int):
+        kind = kind_asked(request.query_params.get("kind"))
         language = language_asked(request.query_params.get("language"))
-        report = current_report(self.get_canvas(), language)
+        report = CURRENT[kind](self.get_canvas(), language)
         if report is None or report.status != ReportStatus.DONE:
             raise NotFound(_("The PDF of this version of the canvas is not ready."))
         return FileResponse(

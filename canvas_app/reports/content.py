@@ -18,6 +18,7 @@ from canvas_app.impact.docs import TABLE_PARAMETERS
 from canvas_app.models import (
     Assessment,
     AssessmentStatus,
+    Benefit,
     Canvas,
     Card,
     Decision,
@@ -33,7 +34,7 @@ from canvas_app.services.impact import method_parameters_of
 from .consultation import Consultation, consultation_of, decisions_of
 
 # Bump when the report's templates or styles change what a PDF looks like.
-TEMPLATE_VERSION = 2
+TEMPLATE_VERSION = 3  # 3: the options appraisal and the benefits realisation plan
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ReportContent:
     parameters_version: int
     decisions: list[Decision] = field(default_factory=list)  # oldest first
     consultation: Consultation = field(default_factory=Consultation)
+    benefits: list[Benefit] = field(default_factory=list)  # the realisation plan (Annex C)
     snapshot: Snapshot | None = None  # set when the report shows a snapshot
     language: str = "en"  # what the report is written in; user content stays as written
     generated_at: datetime = field(default_factory=timezone.now)
@@ -155,6 +157,23 @@ class ReportContent:
                 for d in self.decisions
             ],
             "consultation": self.consultation.fingerprint_data(),
+            "benefits": [
+                [
+                    b.pk,
+                    b.name,
+                    b.unit,
+                    b.baseline,
+                    b.baseline_date.isoformat(),
+                    b.target,
+                    b.target_date.isoformat(),
+                    b.owner,
+                    b.method,
+                    b.theme,
+                ]
+                for b in self.benefits
+            ],
+            # Printed beside the options appraisal when it ranks another option first.
+            "justification": canvas.preferred_justification,
             # A snapshot's report is its own, never the live canvas's nor another
             # snapshot's, even when they show the same.
             "snapshot": (
@@ -221,8 +240,27 @@ def report_content(canvas: Canvas, language: str | None = None) -> ReportContent
         parameters_version=parameters.version,
         decisions=decisions_of(canvas),
         consultation=consultation_of(canvas),
+        benefits=list(canvas.benefits.all()),
         language=report_language(canvas, language),
     )
+
+
+def _snapshot_benefits(canvas: Canvas, data: dict) -> list[Benefit]:
+    """The benefits plan a snapshot recorded, as unsaved rows; none in a snapshot taken
+    before canvases had one."""
+    return [
+        Benefit(
+            pk=row["id"],
+            canvas_id=canvas.pk,
+            **{
+                name: row[name]
+                for name in ("name", "unit", "baseline", "target", "owner", "method", "theme")
+            },
+            baseline_date=date.fromisoformat(row["baseline_date"]),
+            target_date=date.fromisoformat(row["target_date"]),
+        )
+        for row in data.get("benefits", [])
+    ]
 
 
 def snapshot_report_content(snapshot: Snapshot, language: str | None = None) -> ReportContent:
@@ -284,6 +322,7 @@ def snapshot_report_content(snapshot: Snapshot, language: str | None = None) -> 
         parameters_version=data["parameters"]["version"],
         decisions=decisions_of(canvas, until=snapshot.created_at),
         consultation=consultation_of(canvas, until=snapshot.created_at),
+        benefits=_snapshot_benefits(canvas, data),
         snapshot=snapshot,
         language=report_language(canvas, language),
     )

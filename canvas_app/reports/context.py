@@ -29,6 +29,8 @@ from canvas_app.presentation.formatting import decimal, eur, number
 from canvas_app.presentation.impact import DIMENSIONS, DimensionView, ImpactSummary, engine_text
 from canvas_app.selectors import IMPACT_BLOCK_DIMENSIONS, BoardBlock
 
+from .appraisal import options_appraisal
+from .benefits import plan_rows
 from .content import ReportContent
 from .layout import canvas_fit
 
@@ -45,6 +47,7 @@ SECTIONS = (
     ("report-financial", gettext_noop("5. Financial case")),
     ("report-method", gettext_noop("Annex A. Method")),
     ("report-consultation", gettext_noop("Annex B. Consultation")),
+    ("report-benefits", gettext_noop("Annex C. Benefits realisation plan")),
 )
 
 # An invitee without an organisation is named by their role: never by their name or
@@ -404,6 +407,8 @@ def report_context(
         "parameter_rows": parameter_rows,
         "parameters_changed": any(row["changed"] for row in parameter_rows),
         "weight_rows": _weight_rows(content),
+        "appraisal": options_appraisal(content.assessment, content.canvas),
+        "benefits_plan": plan_rows(content.benefits),
         "method_version": content.assessment.method_version
         if content.assessment
         else METHOD_VERSION,

@@ -1,4 +1,4 @@
-"""The business case as HTML and as a PDF (WeasyPrint)."""
+"""The business case and the post-implementation review as PDFs (WeasyPrint)."""
 
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -7,8 +7,9 @@ from weasyprint import HTML, Document
 
 from .content import ReportContent
 from .fetcher import LOGO_PREFIX, REPORT_BASE_URL, ReportFetcher
-from .html import render_html
+from .html import render_html, render_review_html
 from .layout import SMALLEST_FIT, canvas_fit
+from .review_content import ReviewContent
 
 # No presentational hints: the templates style everything through report.css, and
 # the hints stylesheet would only cost matching time.
@@ -22,7 +23,7 @@ class RenderedPdf:
     pages: int
 
 
-def _pdf_logo_url(content: ReportContent) -> str:
+def _pdf_logo_url(content: ReportContent | ReviewContent) -> str:
     name = content.council.logo.name
     if not name or not name.startswith("logos/"):
         return ""
@@ -54,4 +55,14 @@ def render_pdf(content: ReportContent) -> RenderedPdf:
     return RenderedPdf(data=document.write_pdf(**PDF_OPTIONS), pages=len(document.pages))
 
 
-__all__ = ["RenderedPdf", "render_pdf"]
+def render_review_pdf(content: ReviewContent) -> RenderedPdf:
+    """Render the post-implementation review: no canvas page, so one layout does."""
+    html = render_review_html(content, logo_url=_pdf_logo_url(content))
+    fetcher = ReportFetcher(logo=content.council.logo.name or None)
+    document = HTML(string=html, base_url=REPORT_BASE_URL, url_fetcher=fetcher).render(
+        **PDF_OPTIONS
+    )
+    return RenderedPdf(data=document.write_pdf(**PDF_OPTIONS), pages=len(document.pages))
+
+
+__all__ = ["RenderedPdf", "render_pdf", "render_review_pdf"]

@@ -1,4 +1,5 @@
-"""Business case PDFs: asking for one, rendering it once, serving it from storage.
+"""Report PDFs: asking for one, rendering it once, serving it from storage. Two kinds
+share the path: the business case and the post-implementation review (Report.kind).
 
 A failed report keeps its error in English (the worker answers no one in particular);
 it is marked with gettext_noop, and whoever shows it translates it: gettext(report.error).
@@ -13,10 +14,24 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from canvas_app.models import Canvas, Report, ReportStatus, Snapshot
+from canvas_app.models import Canvas, Report, ReportKind, ReportStatus, Snapshot
 from canvas_app.reports.content import ReportContent, report_content, snapshot_report_content
+from canvas_app.reports.review_content import ReviewContent, review_content
 
 logger = logging.getLogger(__name__)
+
+_FILE_PREFIX = {
+    ReportKind.BUSINESS_CASE: "business-case",
+    ReportKind.REVIEW: "post-implementation-review",
+}
+STALE_ERRORS = {
+    ReportKind.BUSINESS_CASE: gettext_noop(
+        "The canvas changed before the report was rendered; ask again."
+    ),
+    ReportKind.REVIEW: gettext_noop(
+        "The outturn, lessons or benefits changed before the review was rendered; ask again."
+    ),
+}
 
 
 def current_report(canvas: Canvas, language: str | None = None) -> Report | None:
@@ -24,7 +39,19 @@ def current_report(canvas: Canvas, language: str | None = None) -> Report | None
     default unless asked), whatever its status."""
     fingerprint = report_content(canvas, language).fingerprint()
     return Report.objects.filter(
-        canvas=canvas, snapshot__isnull=True, fingerprint=fingerprint
+        canvas=canvas,
+        kind=ReportKind.BUSINESS_CASE,
+        snapshot__isnull=True,
+        fingerprint=fingerprint,
+    ).first()
+
+
+def current_review_report(canvas: Canvas, language: str | None = None) -> Report | None:
+    """The stored post-implementation review of the canvas as it is today (its outturn,
+    lessons and benefits, statuses at today's date) in a language, whatever its status."""
+    fingerprint = review_content(canvas, language).fingerprint()
+    return Report.objects.filter(
+        canvas=canvas, kind=ReportKind.REVIEW, fingerprint=fingerprint
     ).first()
 
 
@@ -49,17 +76,32 @@ def report_request(*, canvas: Canvas, by=None, language: str | None = None) -> R
 
 
 @transaction.atomic
+def review_report_request(*, canvas: Canvas, by=None, language: str | None = None) -> Report:
+    """Make sure the post-implementation review of the canvas as it is today is stored
+    or on its way, in a language (the council's default unless asked). Nothing recorded
+    since the last one, on the same day: the stored one comes back at once."""
+    return _request(canvas, None, review_content(canvas, language), by, kind=ReportKind.REVIEW)
+
+
+@transaction.atomic
 def snapshot_report_request(*, snapshot: Snapshot, by=None, language: str | None = None) -> Report:
     """Make sure the business case of a snapshot (an approved revision, say) is stored
     or on its way; it shows the snapshot's content, not the canvas as it is now."""
     return _request(snapshot.canvas, snapshot, snapshot_report_content(snapshot, language), by)
 
 
-def _request(canvas: Canvas, snapshot: Snapshot | None, content: ReportContent, by) -> Report:
+def _request(
+    canvas: Canvas,
+    snapshot: Snapshot | None,
+    content: ReportContent | ReviewContent,
+    by,
+    kind: str = ReportKind.BUSINESS_CASE,
+) -> Report:
     report, created = Report.objects.get_or_create(
         canvas=canvas,
         fingerprint=content.fingerprint(),
         defaults={
+            "kind": kind,
             "snapshot": snapshot,
             "language": content.language,
             "requested_by": by,
@@ -88,8 +130,10 @@ def _send(report_id: int) -> None:
 
 
 def report_render(*, report_id: int) -> Report | None:
-    """Render a queued report. Safe to call twice: a done report is left alone."""
-    from canvas_app.reports.render import render_pdf  # WeasyPrint loads only where it renders
+    """Render a queued report of either kind. Safe to call twice: a done report is left
+    alone."""
+    # WeasyPrint loads only where it renders
+    from canvas_app.reports.render import render_pdf, render_review_pdf
 
     claimed = (
         Report.objects.filter(pk=report_id)
@@ -111,12 +155,11 @@ def report_render(*, report_id: int) -> Report | None:
                 report,
                 gettext_noop("Its comments changed before the report was rendered; ask again."),
             )
-        return _fail(
-            report, gettext_noop("The canvas changed before the report was rendered; ask again.")
-        )
+        return _fail(report, STALE_ERRORS[report.kind])
     started = time.perf_counter()
-    rendered = render_pdf(content)
-    name = f"business-case-{report.canvas_id}-{report.fingerprint[:12]}.pdf"
+    render = render_review_pdf if report.kind == ReportKind.REVIEW else render_pdf
+    rendered = render(content)
+    name = f"{_FILE_PREFIX[report.kind]}-{report.canvas_id}-{report.fingerprint[:12]}.pdf"
     report.pdf.save(name, ContentFile(rendered.data), save=False)
     Report.objects.filter(pk=report.pk).update(
         pdf=report.pdf.name,
@@ -131,7 +174,11 @@ def report_render(*, report_id: int) -> Report | None:
     return report
 
 
-def _content(report: Report) -> ReportContent:
+def _content(report: Report) -> ReportContent | ReviewContent:
+    if report.kind == ReportKind.REVIEW:
+        # The statuses of the day it was asked for, which its fingerprint holds.
+        as_of = timezone.localdate(report.requested_at)
+        return review_content(report.canvas, report.language, as_of)
     if report.snapshot_id is not None:
         return snapshot_report_content(report.snapshot, report.language)
     return report_content(report.canvas, report.language)
@@ -153,4 +200,8 @@ def report_filename(report: Report) -> str:
         suffix = f"-snapshot-{snapshot.pk}"
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
     language = "" if report.language == "en" else f"-{report.language}"
-    return f"business-case-{slug[:60] or report.canvas_id}-rev{revision}{suffix}{language}.pdf"
+    if report.kind == ReportKind.REVIEW:
+        day = timezone.localdate(report.requested_at).isoformat()
+        suffix = f"-{day}"
+    prefix = _FILE_PREFIX.get(report.kind, "business-case")
+    return f"{prefix}-{slug[:60] or report.canvas_id}-rev{revision}{suffix}{language}.pdf"

@@ -51,11 +51,18 @@ def rolled_back(django_db_blocker) -> Iterator[None]:
         transaction.set_rollback(True)
 
 
+def business_case_pdf(canvas: Canvas, language: str) -> RenderedPdf:
+    return render_pdf(report_content(canvas, language))
+
+
 def render_case(
-    build: Callable[..., tuple[Canvas, dict]], django_db_blocker, language: str = "en"
+    build: Callable[..., tuple[Canvas, dict]],
+    django_db_blocker,
+    language: str = "en",
+    render: Callable[[Canvas, str], RenderedPdf] = business_case_pdf,
 ) -> PdfCase:
-    """Build a canvas with `build(council, editor)`, render its PDF in a language,
-    forget the rows."""
+    """Build a canvas with `build(council, editor)`, render its PDF (the business case
+    unless `render` says otherwise) in a language, forget the rows."""
     with rolled_back(django_db_blocker):
         council = CouncilFactory(name="Ghent", slug="ghent-report")
         editor = UserFactory(username="report-editor", first_name="Ada", last_name="Peeters")
@@ -63,7 +70,7 @@ def render_case(
         # Assessments are computed when the transaction commits: run them now instead.
         with TestCase.captureOnCommitCallbacks(execute=True):
             canvas, extra = build(council, editor)
-        pdf = render_pdf(report_content(canvas, language))
+        pdf = render(canvas, language)
     reader = PdfReader(io.BytesIO(pdf.data))
     texts = [page.extract_text() for page in reader.pages]
     return PdfCase(pdf=pdf, reader=reader, texts=texts, canvas=canvas, extra=extra)
@@ -71,7 +78,7 @@ def render_case(
 
 @pytest.fixture(scope="module")
 def make_case(django_db_setup, django_db_blocker):
-    def make(build, language: str = "en"):
-        return render_case(build, django_db_blocker, language)
+    def make(build, language: str = "en", render=business_case_pdf):
+        return render_case(build, django_db_blocker, language, render)
 
     return make
