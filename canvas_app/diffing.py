@@ -3,7 +3,8 @@
 Cards are matched by id. Per block: cards added, removed, moved (into the block from
 another one, or out of their order among the cards both versions share) and changed
 (text, tag, colour or evidence), with a word-level diff of the text. Impact inputs
-and scores are compared field by field.
+and scores are compared field by field; the options of the short list and the
+benefits of the plan are matched by id, like cards.
 """
 
 import difflib
@@ -98,6 +99,84 @@ def values_diff(before: dict | None, after: dict | None) -> dict[str, dict]:
     }
 
 
+def _named(row: dict) -> dict:
+    return {"id": row["id"], "name": row["name"]}
+
+
+def _pairs(before: list[dict], after: list[dict]) -> dict:
+    """Which row of `before` each row of `after` is: the one with its id, else one that
+    no other row claimed with the same name (a row removed and added back, as restoring
+    a snapshot does, under a new id)."""
+    old = {row["id"]: row for row in before}
+    pairs = {row["id"]: old[row["id"]] for row in after if row["id"] in old}
+    claimed = {row["id"] for row in pairs.values()}
+    free = {}
+    for row in before:
+        if row["id"] not in claimed:
+            free.setdefault(row["name"], row)
+    for row in after:
+        if row["id"] not in pairs and row["name"] in free:
+            pairs[row["id"]] = free.pop(row["name"])
+    return pairs
+
+
+def _rows_diff(before: list[dict], after: list[dict], changes) -> dict[str, list]:
+    """Rows added, removed and changed (`changes(old, new)`: their changed parts)."""
+    pairs = _pairs(before, after)
+    matched = {row["id"] for row in pairs.values()}
+    changed = []
+    for row in after:
+        if row["id"] in pairs:
+            parts = changes(pairs[row["id"]], row)
+            if any(parts.values()):
+                changed.append({**_named(row), **parts})
+    return {
+        "added": [_named(row) for row in after if row["id"] not in pairs],
+        "removed": [_named(row) for row in before if row["id"] not in matched],
+        "changed": changed,
+    }
+
+
+def _option_changes(old: dict, new: dict) -> dict[str, dict]:
+    return {
+        "fields": values_diff(
+            {"name": old["name"], "kind": old["kind"]}, {"name": new["name"], "kind": new["kind"]}
+        ),
+        "inputs": values_diff(old["inputs"], new["inputs"]),
+        "optimism_bias": values_diff(old["optimism_bias"], new["optimism_bias"]),
+    }
+
+
+def _preferred(rows: list[dict]) -> dict | None:
+    return next((_named(row) for row in rows if row["preferred"]), None)
+
+
+def options_diff(before: list[dict] | None, after: list[dict] | None) -> dict | None:
+    """The short list: options added, removed and changed (name, kind, inputs, optimism
+    bias), and the preferred option before and after when the preference moved. None
+    when a content was taken before snapshots kept the short list."""
+    if before is None or after is None:
+        return None
+    diff = _rows_diff(before, after, _option_changes)
+    was, now = _preferred(before), _preferred(after)
+    pairs = _pairs(before, after)
+    moved = (was and was["id"]) != (now and pairs.get(now["id"], now)["id"])
+    return {**diff, "preferred": {"before": was, "after": now} if moved else None}
+
+
+def _benefit_changes(old: dict, new: dict) -> dict[str, dict]:
+    fields = [key for key in new if key != "id"]
+    return {"fields": values_diff({k: old.get(k) for k in fields}, {k: new[k] for k in fields})}
+
+
+def benefits_diff(before: list[dict] | None, after: list[dict] | None) -> dict | None:
+    """The benefits plan: benefits added, removed and changed (targets, dates, owner...);
+    None when a content was taken before snapshots kept the plan."""
+    if before is None or after is None:
+        return None
+    return _rows_diff(before, after, _benefit_changes)
+
+
 def _scores(content: dict) -> dict | None:
     assessment = content.get("assessment")
     return assessment["scores"] if assessment else None
@@ -111,6 +190,8 @@ def content_diff(before: dict, after: dict) -> dict:
         "inputs": values_diff(before.get("inputs"), after.get("inputs")),
         "scores": values_diff(_scores(before), _scores(after)),
         "canvas": values_diff(before.get("canvas"), after.get("canvas")),
+        "options": options_diff(before.get("options"), after.get("options")),
+        "benefits": benefits_diff(before.get("benefits"), after.get("benefits")),
         "counts": {
             kind: sum(len(changes[kind]) for changes in blocks.values())
             for kind in ("added", "removed", "moved", "changed")

@@ -89,6 +89,19 @@ class DiffSerializer(serializers.Serializer):
     inputs = serializers.DictField(help_text='Each changed input: {"before", "after"}.')
     scores = serializers.DictField(help_text='Each changed score: {"before", "after"}.')
     canvas = serializers.DictField(help_text="Changed title, summary, sector, stage, revision.")
+    options = serializers.DictField(
+        allow_null=True,
+        help_text='The short list: "added" and "removed" ({"id", "name"}), "changed" (with '
+        'its changed "fields", "inputs" and "optimism_bias", each {"before", "after"}) and '
+        '"preferred" ({"before", "after"} when the preference moved, else null); null when '
+        "a version was kept before snapshots recorded the short list.",
+    )
+    benefits = serializers.DictField(
+        allow_null=True,
+        help_text='The benefits plan: "added", "removed" and "changed" (with its changed '
+        '"fields", each {"before", "after"}); null when a version was kept before snapshots '
+        "recorded the plan.",
+    )
     counts = serializers.DictField(child=serializers.IntegerField())
 
 

@@ -22,7 +22,8 @@ from canvas_app.models import (
     Raci,
 )
 
-from .canvases import canvas_create
+from .canvases import canvas_create, canvas_update
+from .exchange_appraisal import benefits_import, options_import, outturn_import
 from .export import FORMAT, FORMAT_VERSION, canvas_export
 from .impact import clean_inputs, funding_sources_replace, impact_inputs_update
 from .network import milestone_create, partner_create, partner_update, responsibilities_set
@@ -175,9 +176,24 @@ def canvas_import(*, council: Council, by, data: object, origin: dict | None = N
         )
     except ValidationError as error:
         raise _prefixed(error, "funding_sources") from error
-    if raw_inputs is not None:
+    options = _require_list(data, "options")
+    if options:
+        # The short list carries the preferred option's inputs, and so the impact inputs.
+        options_import(canvas=canvas, by=by, items=options)
+    elif raw_inputs is not None:  # a file from before the short list: inputs only
         impact_inputs_update(canvas=canvas, by=by, values=raw_inputs)
+    _import_justification(canvas, data.get("preferred_justification"), by)
+    benefits_import(canvas=canvas, by=by, items=_require_list(data, "benefits"))
+    outturn_import(canvas=canvas, by=by, data=data.get("outturn"))
     return canvas
+
+
+def _import_justification(canvas: Canvas, text, by) -> None:
+    if text is None or text == "":
+        return
+    if not isinstance(text, str):
+        raise ValidationError({"preferred_justification": [_("Must be text.")]})
+    canvas_update(canvas=canvas, by=by, preferred_justification=text)
 
 
 def _import_cards(canvas: Canvas, cards: list, by) -> dict[str, int]:
@@ -285,14 +301,25 @@ def canvas_replicate(*, source: Canvas, council: Council, by) -> Canvas:
         "revision": source.revision,
         "replicated_at": timezone.now().isoformat(),
     }
-    return canvas_import(council=council, by=by, data=canvas_export(source), origin=origin)
+    return canvas_import(
+        council=council, by=by, data=_plan_only(canvas_export(source)), origin=origin
+    )
+
+
+def _plan_only(data: dict) -> dict:
+    """A replica takes the source's plan (the short list, the benefits and their targets)
+    but not what the source council measured and spent: those are its own facts."""
+    for benefit in data["benefits"]:
+        benefit["measurements"] = []
+    return {**data, "outturn": None}
 
 
 @transaction.atomic
 def canvas_create_from_example(
     *, council: Council, by, example: Example, title: str | None = None
 ) -> Canvas:
-    """A new draft canvas with an example's cards, partners, milestones and impact inputs."""
+    """A new draft canvas with an example's cards, partners, milestones and impact inputs
+    (which become the preferred option of a short list with business as usual)."""
     data = example.as_export()
     if title:
         data["canvas"]["title"] = title

@@ -19,7 +19,11 @@ from canvas_app.models import (
     Responsibility,
 )
 
+from .exchange_appraisal import benefits_export, options_export, outturn_export
+
 FORMAT = "city-model-canvas"
+# Version 1 gained the short list, the benefits plan and the outturn as keys a reader
+# may miss: files written before them still read as they did.
 FORMAT_VERSION = 1
 
 
@@ -57,7 +61,12 @@ def canvas_export(canvas: Canvas) -> dict:
             }
             for c in cards
         ],
+        # With a short list, the preferred option's inputs (kept for older readers).
         "impact_inputs": inputs.values if inputs else None,
+        "options": options_export(canvas),
+        "preferred_justification": canvas.preferred_justification,
+        "benefits": benefits_export(canvas),
+        "outturn": outturn_export(canvas),
         "funding_sources": list(canvas.funding_sources.values("name", "kind", "amount", "secured")),
         "partners": [
             {

@@ -18,6 +18,8 @@ from canvas_app.models import (
     CardHistory,
     ImpactInputs,
     Milestone,
+    Option,
+    OptionKind,
     Partner,
     PartnerKind,
     Responsibility,
@@ -29,13 +31,22 @@ from canvas_app.models import (
 
 from .access import ensure_can_edit, ensure_can_read
 from .cards import snapshot as card_state
+from .exchange_appraisal import benefit_row, option_row
 from .impact import funding_sources_replace, impact_inputs_update, method_parameters_of
 from .network import council_partner_ensure
+from .options import option_create, option_delete, option_update, short_list
 from .touch import canvas_touch
 from .validation import require
 
 SCORE_FIELDS = ("economic", "environmental", "social", "overall")
+# Contents gain keys without a new version: "options" and "benefits" came later, and
+# readers take a content without them as one taken before them.
 CONTENT_VERSION = 1
+# What a decision is on, by the keys of a content.
+DECIDED_ON = ("cards", "inputs", "parameters", "funding")
+# Also decided on, where a content has it: a content taken before the short list
+# existed keeps the fingerprint its decision recorded.
+DECIDED_ON_WHEN_KEPT = ("options",)
 
 
 def snapshot_content(canvas: Canvas) -> dict:
@@ -64,6 +75,16 @@ def snapshot_content(canvas: Canvas) -> dict:
             )
         ),
         "inputs": inputs.values if inputs else None,
+        # The short list and the benefits plan (not its measurements: facts recorded
+        # later, whatever the stage); ids kept so that a diff follows a renamed row.
+        "options": [
+            {"id": option.pk, **option_row(option)}
+            for option in canvas.options.order_by("position", "id")
+        ],
+        "benefits": [
+            {"id": benefit.pk, **benefit_row(benefit)}
+            for benefit in canvas.benefits.order_by("position", "id")
+        ],
         "assessment": (
             {
                 "id": assessment.pk,
@@ -95,9 +116,11 @@ def snapshot_content(canvas: Canvas) -> dict:
     }
 
 
-def content_fingerprint(content: dict, keys=("cards", "inputs", "parameters", "funding")) -> str:
-    """A SHA-256 of parts of a snapshot's content (by default what a decision is on)."""
+def content_fingerprint(content: dict, keys=DECIDED_ON, keys_when_kept=DECIDED_ON_WHEN_KEPT) -> str:
+    """A SHA-256 of parts of a snapshot's content (by default what a decision is on).
+    `keys_when_kept` count only where the content has them."""
     chosen = {key: content.get(key) for key in keys}
+    chosen.update({key: content[key] for key in keys_when_kept if key in content})
     canonical = json.dumps(chosen, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -177,11 +200,62 @@ def snapshot_restore(*, snapshot: Snapshot, by) -> Canvas:
     _restore_responsibilities(content["responsibilities"], partners)
     _restore_milestones(canvas, content["milestones"], partners)
     funding_sources_replace(canvas=canvas, by=by, sources=content["funding"])
-    current = ImpactInputs.objects.filter(canvas=canvas).values_list("values", flat=True).first()
-    if content["inputs"] is not None and content["inputs"] != current:
-        impact_inputs_update(canvas=canvas, by=by, values=content["inputs"])
+    if content.get("options"):
+        _restore_options(canvas, content["options"], by)  # the preferred one's inputs too
+    else:  # taken before the short list: the inputs alone
+        current = (
+            ImpactInputs.objects.filter(canvas=canvas).values_list("values", flat=True).first()
+        )
+        if content["inputs"] is not None and content["inputs"] != current:
+            impact_inputs_update(canvas=canvas, by=by, values=content["inputs"])
     canvas_touch(canvas.pk)
     return canvas
+
+
+def _period(inputs: dict) -> tuple:
+    return inputs.get("lifetime_years"), inputs.get("first_year")
+
+
+def _restore_options(canvas: Canvas, rows: list[dict], by) -> None:
+    """The short list as it was, through the options services. Business as usual stays
+    the same row and an option still there keeps its id; one removed since comes back
+    as a new row (the diff pairs it with the old one by name)."""
+    current = {option.pk: option for option in short_list(canvas)}
+    bau = next(option for option in current.values() if option.kind == OptionKind.BAU)
+    wanted = [row for row in rows if row["kind"] != OptionKind.BAU]
+    kept = {row["id"] for row in wanted} & current.keys()
+    periods = {_period(o.inputs) for o in current.values() if o.kind != OptionKind.BAU}
+    if periods and periods != {_period(row["inputs"]) for row in wanted}:
+        # The options share one appraisal period, so they cannot move to another one
+        # by one: the short list is built anew.
+        kept = set()
+    for pk, option in current.items():
+        if option.kind != OptionKind.BAU and pk not in kept:
+            option_delete(option=option, by=by)
+    restored = {}
+    # The one that becomes the do-minimum comes last, once the others have left it.
+    for row in sorted(wanted, key=lambda row: row["kind"] == OptionKind.DO_MINIMUM):
+        bias = row["optimism_bias"]
+        fields = {
+            "name": row["name"],
+            "kind": row["kind"],
+            "inputs": row["inputs"],
+            "project_type": bias["project_type"] or "",
+            "mitigation": bias["mitigation"],
+            "works_duration_months": bias["works_duration_months"],
+        }
+        if row["id"] in kept:
+            option = Option.objects.get(pk=row["id"])
+            restored[row["id"]] = option_update(option=option, by=by, **fields)
+        else:
+            restored[row["id"]] = option_create(canvas=canvas, by=by, **fields)
+    for row in rows:
+        pk = bau.pk if row["kind"] == OptionKind.BAU else restored[row["id"]].pk
+        option = Option.objects.get(pk=pk)  # as it is now the preference may have moved
+        if row["kind"] == OptionKind.BAU and row["name"] != option.name:
+            option = option_update(option=option, by=by, name=row["name"])
+        if row["preferred"] and not option.preferred:
+            option_update(option=option, by=by, preferred=True)
 
 
 def _restore_cards(canvas: Canvas, cards: list[dict], by) -> None:

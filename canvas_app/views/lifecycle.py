@@ -14,7 +14,14 @@ from canvas_app.forms.lifecycle import CompareForm, DecisionForm, SnapshotNameFo
 from canvas_app.framework import BLOCKS_BY_KEY
 from canvas_app.models import EDIT_ROLES, MODERATOR_ROLES, Snapshot, Stage
 from canvas_app.presentation.activity import activity_summary
-from canvas_app.presentation.diff import canvas_rows, input_rows, score_rows
+from canvas_app.presentation.diff import (
+    benefit_changes,
+    canvas_rows,
+    card_field_rows,
+    input_rows,
+    option_changes,
+    score_rows,
+)
 from canvas_app.reports.content import snapshot_report_content
 from canvas_app.reports.html import render_html
 from canvas_app.selectors.lifecycle import activity_entries, activity_rows
@@ -187,14 +194,26 @@ def compare(request, pk: int):
             "canvas_rows": canvas_rows(diff["canvas"]),
             "input_rows": input_rows(diff["inputs"]),
             "score_rows": score_rows(diff["scores"]),
+            "option_changes": option_changes(diff["options"]),
+            "benefit_changes": benefit_changes(diff["benefits"]),
         },
     )
 
 
 def diff_blocks(diff: dict) -> list[tuple]:
-    """The blocks with changes, in reading order, with their titles."""
+    """The blocks with changes, in reading order, with their titles; each changed card
+    with its other changed fields as rows."""
     return [
-        (BLOCKS_BY_KEY[key], changes)
+        (
+            BLOCKS_BY_KEY[key],
+            {
+                **changes,
+                "changed": [
+                    {**change, "field_rows": card_field_rows(change["fields"])}
+                    for change in changes["changed"]
+                ],
+            },
+        )
         for key, changes in diff["blocks"].items()
         if any(changes.values())
     ]
@@ -215,13 +234,14 @@ def activity(request, pk: int):
     )
 
 
-# A snapshot's own page and PDF (an approved revision stays readable as its snapshot)
+# A snapshot's own page and PDF (an approved revision stays readable as its snapshot),
+# both in the reader's language, as a shared business case is.
 
 
 @login_required
 def snapshot_page(request, pk: int, snapshot_pk: int):
     canvas, snapshot = _snapshot(request, pk, snapshot_pk)
-    content = snapshot_report_content(snapshot)
+    content = snapshot_report_content(snapshot, request.LANGUAGE_CODE)
     return render(
         request,
         "canvas_app/lifecycle/snapshot.html",
@@ -229,7 +249,7 @@ def snapshot_page(request, pk: int, snapshot_pk: int):
             "canvas": canvas,
             "snapshot": snapshot,
             "document": render_html(content, standalone=False, logo_url=""),
-            "report": snapshot_report(snapshot),
+            "report": snapshot_report(snapshot, request.LANGUAGE_CODE),
         },
     )
 
@@ -238,7 +258,7 @@ def snapshot_page(request, pk: int, snapshot_pk: int):
 @require_POST
 def snapshot_render(request, pk: int, snapshot_pk: int):
     canvas, snapshot = _snapshot(request, pk, snapshot_pk)
-    snapshot_report_request(snapshot=snapshot, by=request.user)
+    snapshot_report_request(snapshot=snapshot, by=request.user, language=request.LANGUAGE_CODE)
     return redirect("snapshot-page", pk=pk, snapshot_pk=snapshot_pk)
 
 
@@ -246,7 +266,7 @@ def snapshot_render(request, pk: int, snapshot_pk: int):
 def snapshot_status(request, pk: int, snapshot_pk: int):
     """Polled while the snapshot's PDF renders; reloads the page once it is done."""
     canvas, snapshot = _snapshot(request, pk, snapshot_pk)
-    report = snapshot_report(snapshot)
+    report = snapshot_report(snapshot, request.LANGUAGE_CODE)
     if request.htmx and (report is None or not report.is_pending):
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
@@ -261,4 +281,4 @@ def snapshot_status(request, pk: int, snapshot_pk: int):
 @login_required
 def snapshot_pdf(request, pk: int, snapshot_pk: int):
     canvas, snapshot = _snapshot(request, pk, snapshot_pk)
-    return pdf_response(snapshot_report(snapshot))
+    return pdf_response(snapshot_report(snapshot, request.LANGUAGE_CODE))
