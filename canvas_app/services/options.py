@@ -214,7 +214,8 @@ def option_update(*, option: Option, by, **changes) -> Option:
     for name, value in changes.items():
         setattr(option, name, value if name != "project_type" else (value or ""))
     _check(canvas, option)
-    option.save()
+    # Only what changed: a copy loaded before the preference moved must not move it back.
+    option.save(update_fields=[*changes, "updated_at"])
     versioned = _prefer(canvas, option, by) if prefer else _sync_canvas_inputs(canvas, option, by)
     short_list_changed(canvas, versioned=versioned)
     return option
