@@ -36,9 +36,7 @@ def test_a_mention_reaches_a_catalan_reader_in_catalan(
     assert "@montse què en penses?" in message.body  # user content as written
 
 
-def test_the_digest_follows_the_councils_language_without_a_choice(
-    council, editor, mailoutbox
-):
+def test_the_digest_follows_the_councils_language_without_a_choice(council, editor, mailoutbox):
     council.default_language = "es"
     council.save()
     canvas = CanvasFactory(council=council, owner=editor, stage=Stage.CONSULTATION)

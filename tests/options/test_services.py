@@ -110,9 +110,7 @@ def test_business_as_usual_stays_and_takes_the_preference_of_a_removed_option(
     assert "preferred_not_best" in appraisal["flags"]
 
 
-def test_duplicating_business_as_usual_copies_the_preferred_inputs(
-    canvas, editor, short_list_9_1
-):
+def test_duplicating_business_as_usual_copies_the_preferred_inputs(canvas, editor, short_list_9_1):
     bau = next(o for o in short_list(canvas) if o.kind == OptionKind.BAU)
 
     copy = option_duplicate(option=bau, by=editor)
