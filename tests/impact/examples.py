@@ -53,3 +53,27 @@ def assess_raw(
     """Assess raw inputs with some fields changed, skipping the (slower) risk analysis."""
     inputs = validate_inputs({**raw, **changes})
     return assess(inputs, params or MethodParameters(), risk_draws=0)
+
+
+# Worked example 9.1: the alternatives to the LED retrofit (inputs otherwise as in 6.1).
+DIMMING: dict[str, object] = {
+    **LED_RETROFIT,
+    "capex": 150_000,
+    "opex": 5_000,
+    "savings": 120_000,
+    "energy_saved_kwh": 500_000,
+    "jobs_fte": 0,
+    "rating_local_environment": 1,
+    "rating_accessibility": 1,
+    "rating_inclusion": 1,
+    "rating_engagement": 1,
+    "rating_safety_health": 2,
+}
+CENTRAL: dict[str, object] = {
+    **LED_RETROFIT,
+    "capex": 2_600_000,
+    "opex": 60_000,
+    "savings": 500_000,
+    "energy_saved_kwh": 2_200_000,
+    "jobs_fte": 5,
+}

@@ -5,31 +5,9 @@ import pytest
 from canvas_app.impact import InputError, MethodParameters, validate_inputs
 from canvas_app.impact.options import BAU, DO_MINIMUM, DO_SOMETHING, Option, appraise
 
-from .examples import LED_RETROFIT
+from .examples import CENTRAL, DIMMING, LED_RETROFIT
 
 MONEY, SCORE, RATIO = 0.01, 0.01, 1e-4
-
-DIMMING = {
-    **LED_RETROFIT,
-    "capex": 150_000,
-    "opex": 5_000,
-    "savings": 120_000,
-    "energy_saved_kwh": 500_000,
-    "jobs_fte": 0,
-    "rating_local_environment": 1,
-    "rating_accessibility": 1,
-    "rating_inclusion": 1,
-    "rating_engagement": 1,
-    "rating_safety_health": 2,
-}
-CENTRAL = {
-    **LED_RETROFIT,
-    "capex": 2_600_000,
-    "opex": 60_000,
-    "savings": 500_000,
-    "energy_saved_kwh": 2_200_000,
-    "jobs_fte": 5,
-}
 
 
 def short_list(preferred: str = "led", **overrides) -> list[Option]:

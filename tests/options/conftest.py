@@ -6,28 +6,11 @@ import pytest
 
 from canvas_app.examples import EXAMPLES
 
+from ..impact.examples import CENTRAL, DIMMING
+
+__all__ = ["ACTUALS_9_2", "BENEFITS_9_3", "CENTRAL", "DIMMING", "LED"]
+
 LED = dict(EXAMPLES["led-street-lighting"].impact_inputs)
-DIMMING = {
-    **LED,
-    "capex": 150_000,
-    "opex": 5_000,
-    "savings": 120_000,
-    "energy_saved_kwh": 500_000,
-    "jobs_fte": 0,
-    "rating_local_environment": 1,
-    "rating_accessibility": 1,
-    "rating_inclusion": 1,
-    "rating_engagement": 1,
-    "rating_safety_health": 2,
-}
-CENTRAL = {
-    **LED,
-    "capex": 2_600_000,
-    "opex": 60_000,
-    "savings": 500_000,
-    "energy_saved_kwh": 2_200_000,
-    "jobs_fte": 5,
-}
 ACTUALS_9_2 = [
     {"year": 0, "capex": 2_300_000},
     {"year": 1, "savings": 330_000, "opex": 18_000},
