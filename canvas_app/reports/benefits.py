@@ -18,6 +18,22 @@ def with_unit(value: float, unit: str) -> str:
     return f"{quantity(value)} {unit}".strip()
 
 
+def plan_fingerprint(benefit: Benefit) -> list:
+    """What a report prints of a benefit's plan, for the report's fingerprint."""
+    return [
+        benefit.pk,
+        benefit.name,
+        benefit.unit,
+        benefit.baseline,
+        benefit.baseline_date.isoformat(),
+        benefit.target,
+        benefit.target_date.isoformat(),
+        benefit.owner,
+        benefit.method,
+        benefit.theme,
+    ]
+
+
 def day(value: date) -> str:
     return formats.date_format(value, "j M Y")
 

@@ -31,6 +31,7 @@ from canvas_app.presentation.impact import ImpactSummary
 from canvas_app.selectors import Board, canvas_board
 from canvas_app.services.impact import method_parameters_of
 
+from .benefits import plan_fingerprint
 from .consultation import Consultation, consultation_of, decisions_of
 
 # Bump when the report's templates or styles change what a PDF looks like.
@@ -157,21 +158,7 @@ class ReportContent:
                 for d in self.decisions
             ],
             "consultation": self.consultation.fingerprint_data(),
-            "benefits": [
-                [
-                    b.pk,
-                    b.name,
-                    b.unit,
-                    b.baseline,
-                    b.baseline_date.isoformat(),
-                    b.target,
-                    b.target_date.isoformat(),
-                    b.owner,
-                    b.method,
-                    b.theme,
-                ]
-                for b in self.benefits
-            ],
+            "benefits": [plan_fingerprint(benefit) for benefit in self.benefits],
             # Printed beside the options appraisal when it ranks another option first.
             "justification": canvas.preferred_justification,
             # A snapshot's report is its own, never the live canvas's nor another

@@ -18,6 +18,7 @@ from canvas_app.models import Canvas, ReportKind
 from canvas_app.selectors.delivery import BenefitView, benefits_at
 from canvas_app.services.outturn import OutturnReview, outturn_review
 
+from .benefits import plan_fingerprint
 from .content import report_language
 
 # Bump when the review's templates or styles change what a PDF looks like.
@@ -58,20 +59,10 @@ class ReviewContent:
             "lessons": self.review.lessons_learned,
             "benefits": [
                 [
-                    b.pk,
-                    b.name,
-                    b.unit,
-                    b.baseline,
-                    b.baseline_date.isoformat(),
-                    b.target,
-                    b.target_date.isoformat(),
-                    b.owner,
-                    b.method,
-                    b.theme,
+                    *plan_fingerprint(view.benefit),
                     [[m.pk, m.date.isoformat(), m.value, m.note] for m in view.measurements],
                 ]
                 for view in self.benefits
-                for b in [view.benefit]
             ],
         }
         canonical = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
